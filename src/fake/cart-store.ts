@@ -44,11 +44,23 @@ export type FindOutcome = { kind: 'found'; cart: FakeCart } | { kind: 'not-found
 
 export type UpdateOutcome = FindOutcome | { kind: 'ordered'; description: string } | { kind: 'busy'; description: string };
 
+/** One update the fake applied to a cart. */
+export interface AppliedUpdate {
+  /** The MS-RequestId of the update (sent by the client or generated). */
+  requestId: string;
+  /**
+   * How many updates the cart had seen when this one read it. In a serial history the n-th update is
+   * based on revision n-1; two updates based on the same revision would mean one overwrote the other
+   * without seeing it (a lost update).
+   */
+  basedOnRevision: number;
+}
+
 interface StoredCart {
   customerId: string;
   cart: FakeCart;
-  /** MS-RequestIds of the updates applied, in the order they were applied. */
-  appliedUpdates: string[];
+  revision: number;
+  appliedUpdates: AppliedUpdate[];
 }
 
 /** The fake's carts in memory, with Partner Center's update rules. */
@@ -80,7 +92,7 @@ export class CartStore {
       attributes: { objectType: 'Cart' },
     };
     this.addCustomer(input.customerId);
-    this.carts.set(cartKey(input.customerId, id), { customerId: input.customerId, cart, appliedUpdates: [] });
+    this.carts.set(cartKey(input.customerId, id), { customerId: input.customerId, cart, revision: 0, appliedUpdates: [] });
     return structuredClone(cart);
   }
 
@@ -112,11 +124,13 @@ export class CartStore {
       if (current.cart.status === 'Ordered') {
         return { kind: 'ordered', description: `Cart ${cartId} has already been checked out (status Ordered) and can no longer be updated; create a new cart.` };
       }
-      if (this.settings.updateDelayMs > 0) await sleep(this.settings.updateDelayMs);
       const stored = this.carts.get(key);
       if (!stored) return current;
+      const basedOnRevision = stored.revision;
+      if (this.settings.updateDelayMs > 0) await sleep(this.settings.updateDelayMs);
       stored.cart = this.applyUpdate(current.cart, body, userId);
-      stored.appliedUpdates.push(requestId);
+      stored.revision = basedOnRevision + 1;
+      stored.appliedUpdates.push({ requestId, basedOnRevision });
       return { kind: 'found', cart: structuredClone(stored.cart) };
     });
   }
@@ -131,8 +145,8 @@ export class CartStore {
     return [...this.carts.values()].map((stored) => structuredClone(stored.cart));
   }
 
-  appliedUpdates(customerId: string, cartId: string): string[] {
-    return [...(this.carts.get(cartKey(customerId, cartId))?.appliedUpdates ?? [])];
+  appliedUpdates(customerId: string, cartId: string): AppliedUpdate[] {
+    return structuredClone(this.carts.get(cartKey(customerId, cartId))?.appliedUpdates ?? []);
   }
 
   private applyUpdate(current: FakeCart, body: JsonObject, userId: string): FakeCart {

@@ -1,5 +1,5 @@
 export { startFakeCartService, type FakeCartService, type FakeCartServiceOptions } from './server.js';
-export type { SeedCartInput, SeedLineItem, ConcurrencyMode } from './cart-store.js';
+export type { AppliedUpdate, SeedCartInput, SeedLineItem, ConcurrencyMode } from './cart-store.js';
 export type { FaultSpec } from './faults.js';
 export { BROKEN_VARIANTS, type BrokenVariant } from './broken-variants.js';
 export { createManualClock, systemClock, type Clock, type ManualClock } from './clock.js';

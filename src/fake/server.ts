@@ -4,7 +4,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { breakCartResponse, type BrokenVariant, type CartResponse } from './broken-variants.js';
 import { DEFAULT_CART_LIFETIME_MS, isJsonObject, type FakeCart } from './cart-model.js';
-import { CartStore, type ConcurrencyMode, type SeedCartInput, type UpdateOutcome } from './cart-store.js';
+import { CartStore, type AppliedUpdate, type ConcurrencyMode, type SeedCartInput, type UpdateOutcome } from './cart-store.js';
 import { systemClock, type Clock } from './clock.js';
 import { ErrorCode, errorBody } from './error-body.js';
 import { FaultQueue, type FaultSpec } from './faults.js';
@@ -54,8 +54,8 @@ export interface FakeCartService {
   cart(customerId: string, cartId: string): FakeCart | undefined;
   /** Every stored cart. */
   carts(): FakeCart[];
-  /** MS-RequestIds of the updates applied to a cart, in the order they were applied. */
-  appliedUpdates(customerId: string, cartId: string): string[];
+  /** The updates applied to a cart (MS-RequestId and the revision each was based on), in the order they were applied. */
+  appliedUpdates(customerId: string, cartId: string): AppliedUpdate[];
   /** Queues a fault for the next matching request(s). */
   injectFaults(fault: FaultSpec): void;
   /** Drops every queued fault. */
