@@ -30,6 +30,7 @@ function section(title: string, changes: Change[]): string[] {
   let operation = '';
   for (const change of changes) {
     if (change.operation !== operation) {
+      if (operation) lines.push('');
       operation = change.operation;
       lines.push(`### ${operation}`);
     }
