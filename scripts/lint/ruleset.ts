@@ -3,6 +3,7 @@ import owasp from '@stoplight/spectral-owasp-ruleset';
 import documentation from '@stoplight/spectral-documentation';
 import { casing, pattern, schema, truthy } from '@stoplight/spectral-functions';
 import type { RulesetDefinition } from '@stoplight/spectral-core';
+import { validExamples } from './valid-examples.js';
 
 const OPERATIONS = '$.paths[*][get,put,post,patch,delete]';
 
@@ -112,6 +113,14 @@ export const houseRules = {
       function: pattern,
       functionOptions: { match: '^([A-Z][A-Za-z]+(Request|Response)|Error)_[A-Z][A-Za-z0-9]*$' },
     },
+  },
+  'pc-valid-examples': {
+    description: 'Every named request and response example validates against its schema, recursive schemas included.',
+    message: '{{error}}',
+    severity: 'error',
+    resolved: false,
+    given: '$',
+    then: { function: validExamples },
   },
   'pc-versioned-paths': {
     description: 'Paths carry the Partner Center version segment, /v1.',
