@@ -1,0 +1,27 @@
+import { PartnerCenterApiError } from '../errors.js';
+import { parseRetryAfter } from '../pipeline/retry-after.js';
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/**
+ * The API error for an answer that brought no cart. `body` is what openapi-fetch parsed: the error object, the raw
+ * text when it was not JSON, or undefined when the body was empty. Fields of the wrong type are dropped, not trusted.
+ */
+export function apiErrorFrom(response: Response, body: unknown, sent: { requestId: string; correlationId: string }): PartnerCenterApiError {
+  const fault = isRecord(body) ? body : undefined;
+  const code = fault?.code;
+  return new PartnerCenterApiError({
+    status: response.status,
+    statusText: response.statusText,
+    code: typeof code === 'number' || typeof code === 'string' ? code : undefined,
+    description: typeof fault?.description === 'string' ? fault.description : undefined,
+    data: Array.isArray(fault?.data) ? fault.data : undefined,
+    source: typeof fault?.source === 'string' ? fault.source : undefined,
+    requestId: response.headers.get('MS-RequestId') ?? sent.requestId,
+    correlationId: response.headers.get('MS-CorrelationId') ?? sent.correlationId,
+    retryAfterMs: parseRetryAfter(response.headers.get('Retry-After')),
+    rawBody: fault ? undefined : typeof body === 'string' ? body : body === undefined ? undefined : JSON.stringify(body),
+  });
+}

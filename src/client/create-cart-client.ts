@@ -1,0 +1,193 @@
+import createClient, { type Client } from 'openapi-fetch';
+import { validateCorrelationId, validateLocale, validateRequestId } from '../../generated/validators.js';
+import type { paths } from '../../generated/schema.js';
+import type { Cart, CartUpdate } from '../types.js';
+import { CartValidationError, type CartViolation } from '../errors.js';
+import { assertCartPath, assertCartUpdate } from '../validation/check-request.js';
+import { bearerTokenPolicy, type Credential } from '../pipeline/bearer-token-policy.js';
+import { clientNamePolicy } from '../pipeline/client-name-policy.js';
+import { correlationIdPolicy } from '../pipeline/correlation-id-policy.js';
+import { localePolicy } from '../pipeline/locale-policy.js';
+import { composePipeline, createTransport, type FetchLike, type Policy } from '../pipeline/pipeline.js';
+import { requestIdPolicy } from '../pipeline/request-id-policy.js';
+import { DEFAULT_RETRY, retryPolicy, type RetryOptions } from '../pipeline/retry-policy.js';
+import { attemptTimeoutPolicy, overallTimeoutPolicy } from '../pipeline/timeout-policy.js';
+import { apiErrorFrom } from './api-error.js';
+import { checkBaseUrl, DEFAULT_BASE_URL } from './base-url.js';
+
+const CART_PATH = '/v1/customers/{customer-id}/carts/{cart-id}';
+
+/** How long to wait for Partner Center. */
+export interface TimeoutOptions {
+  /** One attempt, until the response headers arrive. Default 30 000 ms. */
+  attemptMs: number;
+  /** The whole call, retries and their waits included. Default 120 000 ms. */
+  overallMs: number;
+}
+
+export const DEFAULT_TIMEOUTS: Readonly<TimeoutOptions> = Object.freeze({ attemptMs: 30_000, overallMs: 120_000 });
+
+/** Options of `createCartClient`; only `credential` is required. */
+export interface CartClientOptions {
+  /** A Partner Center access token, or a function returning one, called before every attempt. */
+  credential: Credential;
+  /** Default `https://api.partnercenter.microsoft.com`. Plain http is refused unless it points at this machine. */
+  baseUrl?: string;
+  /** `X-Locale` for localised error descriptions. Default `en-US`. */
+  locale?: string;
+  /** `MS-CorrelationId` for every call of this client (a per-call one wins). Default: a fresh GUID per client. */
+  correlationId?: string;
+  /** `MS-PartnerCenter-Client`. Default `partner-center-cart-contract`. */
+  clientName?: string;
+  /** Retry settings merged over the defaults, or `false` for a single attempt. */
+  retry?: Partial<RetryOptions> | false;
+  /** Timeout settings merged over the defaults, or `false` for none (the caller's signal still applies). */
+  timeouts?: Partial<TimeoutOptions> | false;
+  /** Check the body and ids against the contract before sending. Default `true`. */
+  validateRequests?: boolean;
+  /** The `fetch` to send with. Default `globalThis.fetch`. */
+  fetch?: FetchLike;
+}
+
+/** Options of one call. */
+export interface CallOptions {
+  /** Aborts the call, retries included; the call then rejects with the signal's reason. */
+  signal?: AbortSignal;
+  /** `MS-CorrelationId` for this call only. */
+  correlationId?: string;
+  /** `MS-RequestId` for this call (reuse it to repeat a call idempotently). Default: a fresh GUID. */
+  requestId?: string;
+}
+
+/** Options of `modifyCart`: its GET and PUT are two logical calls, each with its own request id. */
+export type ModifyCallOptions = Omit<CallOptions, 'requestId'>;
+
+/** Changes a cart read from the service, in place or by returning the cart to send. */
+export type CartMutator = (cart: Cart) => void | CartUpdate | Promise<void | CartUpdate>;
+
+/** The typed client `createCartClient` returns. */
+export interface CartClient {
+  /** Reads a cart. Rejects with one of the `CartClientError` classes. */
+  getCart(customerId: string, cartId: string, options?: CallOptions): Promise<Cart>;
+  /** Replaces a cart with `cart` (checked before sending) and returns the updated cart. */
+  updateCart(customerId: string, cartId: string, cart: CartUpdate, options?: CallOptions): Promise<Cart>;
+  /**
+   * The documented read-modify-write flow: reads the cart, lets `mutate` change it, checks it and puts it back.
+   * Properties the contract does not know survive the round trip. GET and PUT share one correlation id.
+   */
+  modifyCart(customerId: string, cartId: string, mutate: CartMutator, options?: ModifyCallOptions): Promise<Cart>;
+  /** The openapi-fetch client underneath, with the same policies, for anything else the contract describes. */
+  readonly raw: Client<paths>;
+}
+
+function resolveRetry(retry: CartClientOptions['retry']): RetryOptions {
+  return retry === false ? { ...DEFAULT_RETRY, maxRetries: 0 } : { ...DEFAULT_RETRY, ...retry };
+}
+
+function buildPolicies(options: CartClientOptions, correlationId: string): Policy[] {
+  const timeouts = options.timeouts === false ? undefined : { ...DEFAULT_TIMEOUTS, ...options.timeouts };
+  // Outermost first: ids and fixed headers once per logical call, then the deadline of the whole call, the retry
+  // loop, and per attempt its own deadline and a (possibly refreshed) token.
+  return [
+    requestIdPolicy(),
+    correlationIdPolicy(correlationId),
+    localePolicy(options.locale ?? 'en-US'),
+    clientNamePolicy(options.clientName ?? 'partner-center-cart-contract'),
+    ...(timeouts ? [overallTimeoutPolicy(timeouts.overallMs)] : []),
+    retryPolicy(resolveRetry(options.retry)),
+    ...(timeouts ? [attemptTimeoutPolicy(timeouts.attemptMs)] : []),
+    bearerTokenPolicy(options.credential),
+  ];
+}
+
+function checkOptions(options: CartClientOptions): void {
+  if (options.locale !== undefined && !validateLocale(options.locale)) {
+    throw new TypeError(`locale ${JSON.stringify(options.locale)} is not a culture name such as en-US`);
+  }
+  if (options.correlationId !== undefined && !validateCorrelationId(options.correlationId)) {
+    throw new TypeError(`correlationId ${JSON.stringify(options.correlationId)} is not a GUID`);
+  }
+}
+
+type CallHeaders = { 'MS-RequestId': string; 'MS-CorrelationId': string };
+
+function callHeaders(options: CallOptions | undefined, correlationId: string, validate: boolean): CallHeaders {
+  const requestId = options?.requestId ?? crypto.randomUUID();
+  const callCorrelationId = options?.correlationId ?? correlationId;
+  if (validate) {
+    const violations: CartViolation[] = [];
+    if (!validateRequestId(requestId)) violations.push(guidViolation('requestId', requestId));
+    if (!validateCorrelationId(callCorrelationId)) violations.push(guidViolation('correlationId', callCorrelationId));
+    if (violations.length > 0) throw new CartValidationError(violations);
+  }
+  return { 'MS-RequestId': requestId, 'MS-CorrelationId': callCorrelationId };
+}
+
+function guidViolation(path: string, value: unknown): CartViolation {
+  return { path, rule: 'format', message: `${path} must be a GUID (got ${JSON.stringify(value)})`, value };
+}
+
+/**
+ * Creates a typed client for Partner Center carts: bearer auth, request and correlation ids, retries with backoff,
+ * timeouts, and a check of every request against the contract before it is sent.
+ *
+ * @example
+ * ```ts
+ * import { createCartClient, PartnerCenterApiError } from 'partner-center-cart-contract';
+ *
+ * const client = createCartClient({ credential: async () => getPartnerCenterToken() });
+ * const cart = await client.modifyCart(customerId, cartId, (draft) => {
+ *   const [line] = draft.lineItems ?? [];
+ *   if (line) line.quantity += 1;
+ * });
+ * console.log(cart.lineItems?.[0]?.quantity);
+ * ```
+ */
+export function createCartClient(options: CartClientOptions): CartClient {
+  checkOptions(options);
+  const correlationId = options.correlationId ?? crypto.randomUUID();
+  const validate = options.validateRequests ?? true;
+  const send = composePipeline(buildPolicies(options, correlationId), createTransport(options.fetch ?? ((input, init) => fetch(input, init))));
+  const raw = createClient<paths>({ baseUrl: checkBaseUrl(options.baseUrl ?? DEFAULT_BASE_URL), fetch: send });
+
+  async function getCart(customerId: string, cartId: string, call?: CallOptions): Promise<Cart> {
+    if (validate) assertCartPath(customerId, cartId);
+    const header = callHeaders(call, correlationId, validate);
+    const { data, error, response } = await raw.GET(CART_PATH, {
+      params: { path: { 'customer-id': customerId, 'cart-id': cartId }, header },
+      signal: call?.signal,
+    });
+    if (data === undefined) throw apiErrorFrom(response, error, { requestId: header['MS-RequestId'], correlationId: header['MS-CorrelationId'] });
+    return data;
+  }
+
+  async function put(customerId: string, cartId: string, cart: CartUpdate, call?: CallOptions): Promise<Cart> {
+    const header = callHeaders(call, correlationId, validate);
+    const { data, error, response } = await raw.PUT(CART_PATH, {
+      params: { path: { 'customer-id': customerId, 'cart-id': cartId }, header },
+      body: cart,
+      signal: call?.signal,
+    });
+    if (data === undefined) throw apiErrorFrom(response, error, { requestId: header['MS-RequestId'], correlationId: header['MS-CorrelationId'] });
+    return data;
+  }
+
+  async function updateCart(customerId: string, cartId: string, cart: CartUpdate, call?: CallOptions): Promise<Cart> {
+    if (validate) {
+      assertCartPath(customerId, cartId);
+      assertCartUpdate(cart);
+    }
+    return put(customerId, cartId, cart, call);
+  }
+
+  async function modifyCart(customerId: string, cartId: string, mutate: CartMutator, call?: ModifyCallOptions): Promise<Cart> {
+    const shared: ModifyCallOptions = { ...call, correlationId: call?.correlationId ?? correlationId };
+    // The cart was just parsed from the response, so it is already the caller's private copy to change.
+    const read = await getCart(customerId, cartId, shared);
+    const changed: unknown = (await mutate(read)) ?? read;
+    if (validate) assertCartUpdate(changed);
+    return put(customerId, cartId, changed as CartUpdate, shared);
+  }
+
+  return { getCart, updateCart, modifyCart, raw };
+}

@@ -1,0 +1,42 @@
+/*
+ * The package root: the typed cart client, its errors, and the contract's types. Everything here is generated from
+ * or checked against the OpenAPI contract in openapi/.
+ */
+export {
+  createCartClient,
+  DEFAULT_TIMEOUTS,
+  type CartClient,
+  type CartClientOptions,
+  type CallOptions,
+  type ModifyCallOptions,
+  type CartMutator,
+  type TimeoutOptions,
+} from './client/create-cart-client.js';
+export { DEFAULT_BASE_URL } from './client/base-url.js';
+export { DEFAULT_RETRY, type RetryOptions } from './pipeline/retry-policy.js';
+export type { Credential, TokenProvider } from './pipeline/bearer-token-policy.js';
+export type { FetchLike } from './pipeline/pipeline.js';
+export {
+  CartValidationError,
+  PartnerCenterApiError,
+  PartnerCenterNetworkError,
+  PartnerCenterTimeoutError,
+  PartnerCenterCredentialError,
+  type CartClientError,
+  type CartViolation,
+  type PartnerCenterApiErrorDetails,
+} from './errors.js';
+export { findCartUpdateViolations } from './validation/check-request.js';
+export type {
+  Cart,
+  CartLineItem,
+  CartUpdate,
+  CartLineItemUpdate,
+  Participant,
+  ParticipantUpdate,
+  BillingCycle,
+  ParticipantType,
+  CartError,
+  PartnerCenterError,
+} from './types.js';
+export type { paths, components, operations } from '../generated/schema.js';

@@ -1,0 +1,96 @@
+import { PartnerCenterCredentialError, PartnerCenterNetworkError, PartnerCenterTimeoutError } from '../errors.js';
+import type { Policy } from './pipeline.js';
+import { parseRetryAfter } from './retry-after.js';
+
+/** When and how often a call is tried again. Defaults follow Azure's SDKs: 3 retries, honour `Retry-After`. */
+export interface RetryOptions {
+  /** Retries after the first attempt; 0 turns retrying off. Default 3. */
+  maxRetries: number;
+  /** The first backoff; each retry doubles it. Default 1000 ms. */
+  baseDelayMs: number;
+  /** The longest backoff between two attempts (a `Retry-After` may ask for longer). Default 30 000 ms. */
+  maxDelayMs: number;
+  /** No retry starts, and no wait begins, that would end later than this after the call started. Default 60 000 ms. */
+  maxElapsedMs: number;
+  /** Statuses worth another attempt. Default 408, 429, 500, 502, 503, 504. */
+  retryOn: readonly number[];
+}
+
+export const DEFAULT_RETRY: Readonly<RetryOptions> = Object.freeze({
+  maxRetries: 3,
+  baseDelayMs: 1000,
+  maxDelayMs: 30_000,
+  maxElapsedMs: 60_000,
+  retryOn: Object.freeze([408, 429, 500, 502, 503, 504]),
+});
+
+/** Time and chance, replaceable in tests so that they neither sleep nor depend on luck. */
+export interface RetryClock {
+  now(): number;
+  random(): number;
+  wait(ms: number, signal: AbortSignal): Promise<void>;
+}
+
+export const systemRetryClock: RetryClock = {
+  now: () => Date.now(),
+  random: () => Math.random(),
+  wait: (ms, signal) =>
+    new Promise((resolve, reject) => {
+      if (signal.aborted) return reject(signal.reason);
+      const onAbort = (): void => {
+        clearTimeout(timer);
+        reject(signal.reason);
+      };
+      const timer = setTimeout(() => {
+        signal.removeEventListener('abort', onAbort);
+        resolve();
+      }, ms);
+      signal.addEventListener('abort', onAbort, { once: true });
+    }),
+};
+
+/**
+ * Exponential backoff with "equal jitter": the n-th retry (0-based) waits between half and all of
+ * min(maxDelayMs, baseDelayMs * 2^n), so clients that failed together do not retry together.
+ */
+export function backoffDelay(retry: number, options: Pick<RetryOptions, 'baseDelayMs' | 'maxDelayMs'>, random: number): number {
+  const ceiling = Math.min(options.maxDelayMs, options.baseDelayMs * 2 ** retry);
+  return Math.round(ceiling / 2 + (ceiling / 2) * random);
+}
+
+/**
+ * Tries a call again on a retryable status, a network failure or an attempt timeout, waiting `Retry-After` when the
+ * service sends it and an exponential backoff otherwise. It stays inside the request-id policy, so every attempt of a
+ * call carries the same `MS-RequestId`. It is also where a failure to get an answer becomes a
+ * `PartnerCenterNetworkError` that counts the attempts made.
+ */
+export function retryPolicy(options: RetryOptions, clock: RetryClock = systemRetryClock): Policy {
+  return {
+    name: 'retryPolicy',
+    async send(exchange, next) {
+      const started = clock.now();
+      // A body can be read once; keep a copy to replay only when a retry may happen. A GET has nothing to copy.
+      const spare = options.maxRetries > 0 && exchange.request.body !== null ? exchange.request.clone() : undefined;
+      let request = exchange.request;
+      for (let retry = 0; ; retry += 1) {
+        exchange.call.attempts += 1;
+        const canRetry = retry < options.maxRetries;
+        let delay: number;
+        try {
+          const response = await next({ request, signal: exchange.signal, call: exchange.call });
+          if (!canRetry || !options.retryOn.includes(response.status)) return response;
+          delay = parseRetryAfter(response.headers.get('Retry-After'), clock.now()) ?? backoffDelay(retry, options, clock.random());
+          if (clock.now() - started + delay > options.maxElapsedMs) return response;
+          await response.body?.cancel();
+        } catch (error) {
+          if (exchange.signal.aborted || error instanceof PartnerCenterCredentialError) throw error;
+          const failure = error instanceof PartnerCenterTimeoutError ? error : new PartnerCenterNetworkError(exchange.call.attempts, error);
+          delay = backoffDelay(retry, options, clock.random());
+          if (!canRetry || clock.now() - started + delay > options.maxElapsedMs) throw failure;
+        }
+        await clock.wait(delay, exchange.signal);
+        request = spare ? spare.clone() : request;
+      }
+    },
+  };
+}
