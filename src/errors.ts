@@ -102,7 +102,7 @@ export class PartnerCenterApiError extends Error implements PartnerCenterApiErro
     const said = details.description ?? (details.rawBody ? `a non-JSON body: ${details.rawBody.slice(0, 200)}` : 'an empty body');
     const code = details.code === undefined ? '' : `, code ${details.code}`;
     super(
-      `Partner Center answered ${details.status} ${details.statusText}${code}: ${said} ` +
+      `Partner Center answered ${[details.status, details.statusText].filter(Boolean).join(' ')}${code}: ${said} ` +
         `(request id ${details.requestId ?? 'unknown'}, correlation id ${details.correlationId ?? 'unknown'}). ${nextStep(details.status)}`,
     );
     this.status = details.status;

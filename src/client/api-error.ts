@@ -22,6 +22,6 @@ export function apiErrorFrom(response: Response, body: unknown, sent: { requestI
     requestId: response.headers.get('MS-RequestId') ?? sent.requestId,
     correlationId: response.headers.get('MS-CorrelationId') ?? sent.correlationId,
     retryAfterMs: parseRetryAfter(response.headers.get('Retry-After')),
-    rawBody: fault ? undefined : typeof body === 'string' ? body : body === undefined ? undefined : JSON.stringify(body),
+    rawBody: fault || body === undefined || body === '' ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
   });
 }

@@ -73,6 +73,8 @@ export function retryPolicy(options: RetryOptions, clock: RetryClock = systemRet
       const spare = options.maxRetries > 0 && exchange.request.body !== null ? exchange.request.clone() : undefined;
       let request = exchange.request;
       for (let retry = 0; ; retry += 1) {
+        // An aborted call starts no attempt, whatever the fetch underneath would do with a dead signal.
+        if (exchange.signal.aborted) throw exchange.signal.reason;
         exchange.call.attempts += 1;
         const canRetry = retry < options.maxRetries;
         let delay: number;
