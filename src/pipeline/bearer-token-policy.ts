@@ -18,7 +18,7 @@ export function bearerTokenPolicy(credential: Credential): Policy {
       const token = typeof credential === 'string' ? credential : await provideToken(credential, exchange.signal);
       if (typeof token !== 'string' || token === '') throw new PartnerCenterCredentialError('the token is empty or not a string');
       try {
-        exchange.request.headers.set('Authorization', `Bearer ${token}`);
+        exchange.headers.set('Authorization', `Bearer ${token}`);
       } catch {
         // The platform's own error quotes the header value, which is the token: never pass it on.
         throw new PartnerCenterCredentialError('the token contains characters a header cannot carry');

@@ -5,7 +5,7 @@ export function clientNamePolicy(clientName: string): Policy {
   return {
     name: 'clientNamePolicy',
     send(exchange, next) {
-      exchange.request.headers.set('MS-PartnerCenter-Client', clientName);
+      exchange.headers.set('MS-PartnerCenter-Client', clientName);
       return next(exchange);
     },
   };

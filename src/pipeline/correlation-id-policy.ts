@@ -7,7 +7,7 @@ export function correlationIdPolicy(correlationId: string): Policy {
   return {
     name: 'correlationIdPolicy',
     send(exchange, next) {
-      if (!exchange.request.headers.has(CORRELATION_ID_HEADER)) exchange.request.headers.set(CORRELATION_ID_HEADER, correlationId);
+      if (!exchange.headers.has(CORRELATION_ID_HEADER)) exchange.headers.set(CORRELATION_ID_HEADER, correlationId);
       return next(exchange);
     },
   };

@@ -5,7 +5,7 @@ export function localePolicy(locale: string): Policy {
   return {
     name: 'localePolicy',
     send(exchange, next) {
-      if (!exchange.request.headers.has('X-Locale')) exchange.request.headers.set('X-Locale', locale);
+      if (!exchange.headers.has('X-Locale')) exchange.headers.set('X-Locale', locale);
       return next(exchange);
     },
   };

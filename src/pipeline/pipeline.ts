@@ -6,9 +6,20 @@
  * at (typed paths, serialising, parsing), and a policy costs one function call when it has nothing to do.
  */
 
-/** What a policy works on: the request of this attempt and the signal that aborts it. */
+/**
+ * What a policy works on. The request openapi-fetch built is taken apart once: its headers stay one mutable object
+ * and its body is read once into a string that every attempt sends again. That makes a retry possible without
+ * copying the request, and it is cheaper than handing the Request itself to `fetch`, which would re-wrap its
+ * body stream on every attempt.
+ */
 export interface Exchange {
-  request: Request;
+  readonly url: string;
+  readonly method: string;
+  /** The request's headers; policies set theirs here. */
+  readonly headers: Headers;
+  /** The serialised body (JSON in this contract), or undefined for GET. */
+  readonly body: string | undefined;
+  readonly redirect: RequestRedirect;
   /** Aborts this attempt: the caller's signal, combined with the deadlines set by the timeout policies. */
   signal: AbortSignal;
   /** Shared by every attempt of one logical call. */
@@ -29,13 +40,18 @@ export interface Policy {
   send(exchange: Exchange, next: SendNext): Promise<Response>;
 }
 
-/** The `fetch` the policies end in: the caller's (or the global) one, handed this attempt's signal. */
-export type FetchLike = (input: Request, init?: RequestInit) => Promise<Response>;
+/** The `fetch` the policies end in, the caller's or the global one: any standard `fetch` fits. */
+export type FetchLike = (input: string, init: RequestInit) => Promise<Response>;
 
 export function createTransport(fetchImpl: FetchLike): SendNext {
-  // A Request's own signal cannot be replaced, so the attempt's signal travels in init; the request is not copied.
   return (exchange) =>
-    exchange.signal === exchange.request.signal ? fetchImpl(exchange.request) : fetchImpl(exchange.request, { signal: exchange.signal });
+    fetchImpl(exchange.url, {
+      method: exchange.method,
+      headers: exchange.headers,
+      body: exchange.body,
+      redirect: exchange.redirect,
+      signal: exchange.signal,
+    });
 }
 
 /** Composes the policies, first one outermost, into the `fetch` openapi-fetch calls once per logical call. */
@@ -47,5 +63,14 @@ export function composePipeline(policies: readonly Policy[], transport: SendNext
     next = (exchange) => policy.send(exchange, inner);
   }
   const first = next;
-  return (request) => first({ request, signal: request.signal, call: { attempts: 0 } });
+  return async (request) =>
+    first({
+      url: request.url,
+      method: request.method,
+      headers: request.headers,
+      body: request.body === null ? undefined : await request.text(),
+      redirect: request.redirect,
+      signal: request.signal,
+      call: { attempts: 0 },
+    });
 }

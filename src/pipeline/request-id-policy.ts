@@ -10,7 +10,7 @@ export function requestIdPolicy(newId: () => string = () => crypto.randomUUID())
   return {
     name: 'requestIdPolicy',
     send(exchange, next) {
-      if (!exchange.request.headers.has(REQUEST_ID_HEADER)) exchange.request.headers.set(REQUEST_ID_HEADER, newId());
+      if (!exchange.headers.has(REQUEST_ID_HEADER)) exchange.headers.set(REQUEST_ID_HEADER, newId());
       return next(exchange);
     },
   };

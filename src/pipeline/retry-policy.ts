@@ -69,9 +69,6 @@ export function retryPolicy(options: RetryOptions, clock: RetryClock = systemRet
     name: 'retryPolicy',
     async send(exchange, next) {
       const started = clock.now();
-      // A body can be read once; keep a copy to replay only when a retry may happen. A GET has nothing to copy.
-      const spare = options.maxRetries > 0 && exchange.request.body !== null ? exchange.request.clone() : undefined;
-      let request = exchange.request;
       for (let retry = 0; ; retry += 1) {
         // An aborted call starts no attempt, whatever the fetch underneath would do with a dead signal.
         if (exchange.signal.aborted) throw exchange.signal.reason;
@@ -79,7 +76,7 @@ export function retryPolicy(options: RetryOptions, clock: RetryClock = systemRet
         const canRetry = retry < options.maxRetries;
         let delay: number;
         try {
-          const response = await next({ request, signal: exchange.signal, call: exchange.call });
+          const response = await next(exchange);
           if (!canRetry || !options.retryOn.includes(response.status)) return response;
           delay = parseRetryAfter(response.headers.get('Retry-After'), clock.now()) ?? backoffDelay(retry, options, clock.random());
           if (clock.now() - started + delay > options.maxElapsedMs) return response;
@@ -91,7 +88,6 @@ export function retryPolicy(options: RetryOptions, clock: RetryClock = systemRet
           if (!canRetry || clock.now() - started + delay > options.maxElapsedMs) throw failure;
         }
         await clock.wait(delay, exchange.signal);
-        request = spare ? spare.clone() : request;
       }
     },
   };

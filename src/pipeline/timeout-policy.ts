@@ -33,7 +33,7 @@ async function withDeadline(scope: 'attempt' | 'overall', timeoutMs: number, exc
   parent.addEventListener('abort', followParent, { once: true });
   const timer = setTimeout(() => controller.abort(new DeadlinePassed(scope, timeoutMs)), timeoutMs);
   try {
-    return await next({ request: exchange.request, signal: controller.signal, call: exchange.call });
+    return await next({ ...exchange, signal: controller.signal });
   } catch (error) {
     const reason: unknown = controller.signal.reason;
     if (reason instanceof DeadlinePassed && reason.scope === scope) throw new PartnerCenterTimeoutError(scope, timeoutMs, exchange.call.attempts);

@@ -19,7 +19,16 @@ export function assertCartPath(customerId: unknown, cartId: unknown): void {
   if (violations.length > 0) throw new CartValidationError(violations);
 }
 
-/** Every way `body` breaks the contract's `CartUpdate`; empty when it may be sent. */
+/**
+ * Every way `body` breaks the contract's `CartUpdate`; empty when it may be sent. The client runs this before each
+ * PUT; call it yourself to check a cart built elsewhere.
+ *
+ * @example
+ * ```ts
+ * findCartUpdateViolations({ lineItems: [{ catalogItemId: 'DG7GMGF0DWTL:0001:DG7GMGF0DSJB', quantity: 0, billingCycle: 'monthly' }] });
+ * // [{ path: 'lineItems[0].quantity', rule: 'minimum', value: 0, message: 'lineItems[0].quantity must be >= 1 (got 0)' }]
+ * ```
+ */
 export function findCartUpdateViolations(body: unknown): CartViolation[] {
   return validateCartUpdate(body) ? [] : toViolations(validateCartUpdate.errors ?? [], body, 'the cart');
 }

@@ -11,17 +11,21 @@ export interface ObservedRequest {
 
 export type Responder = (request: ObservedRequest, attempt: number) => Response | Promise<Response>;
 
+function headersOf(init: RequestInit): Record<string, string> {
+  const headers: Record<string, string> = {};
+  new Headers(init.headers).forEach((value, name) => {
+    headers[name] = value;
+  });
+  return headers;
+}
+
 /** An injected `fetch` (no global patching) that records every attempt and answers with `respond`. */
 export function createObservedFetch(respond: Responder): { fetch: FetchLike; requests: ObservedRequest[] } {
   const requests: ObservedRequest[] = [];
   const fetch: FetchLike = async (input, init) => {
-    const observed: ObservedRequest = {
-      method: input.method,
-      url: input.url,
-      headers: Object.fromEntries(input.headers),
-      body: await input.text(),
-      signal: init?.signal ?? input.signal,
-    };
+    const signal = init.signal ?? undefined;
+    if (!signal) throw new Error('every attempt must carry a signal');
+    const observed: ObservedRequest = { method: init.method ?? 'GET', url: input, headers: headersOf(init), body: typeof init.body === 'string' ? init.body : '', signal };
     requests.push(observed);
     return respond(observed, requests.length);
   };

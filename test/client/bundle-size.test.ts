@@ -1,0 +1,23 @@
+import { gzipSync } from 'node:zlib';
+import { build } from 'esbuild';
+import { describe, expect, it } from 'vitest';
+
+/** The budget of the issue: the client entry, validators included, minified and gzipped. */
+const BUDGET_BYTES = 10_000;
+
+/** Bundles the package root the way a consumer's bundler would (ESM, minified) and returns its sizes. */
+async function measureClientBundle(): Promise<{ minified: number; gzipped: number; inputs: string[] }> {
+  const result = await build({ entryPoints: ['src/index.ts'], bundle: true, minify: true, format: 'esm', platform: 'neutral', write: false, metafile: true });
+  const code = result.outputFiles[0]?.contents ?? new Uint8Array();
+  return { minified: code.length, gzipped: gzipSync(code, { level: 9 }).length, inputs: Object.keys(result.metafile.inputs) };
+}
+
+describe('client bundle', () => {
+  it(`stays under ${BUDGET_BYTES} bytes gzipped, with no runtime dependency but openapi-fetch`, async () => {
+    const { gzipped, minified, inputs } = await measureClientBundle();
+    console.log(`client entry: ${minified} bytes minified, ${gzipped} bytes gzipped`);
+    expect(gzipped).toBeLessThan(BUDGET_BYTES);
+    expect(inputs.filter((input) => input.startsWith('node_modules/'))).toEqual(['node_modules/openapi-fetch/dist/index.mjs']);
+    expect(inputs).toContain('generated/validators.js');
+  });
+});
