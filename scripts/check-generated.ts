@@ -10,6 +10,7 @@ import { join, relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { writeBundledSpec } from './bundle-spec.js';
 import { buildReference } from './build-docs.js';
+import { generateInto } from './generate.js';
 import { generateSdks } from './generate-sdks.js';
 import { SpecSourceError } from './spec/source-error.js';
 
@@ -36,6 +37,7 @@ function listFiles(dir: string): string[] {
 async function regenerate(projectDir: string, outDir: string): Promise<void> {
   const spec = join(outDir, 'openapi.json');
   writeBundledSpec(join(projectDir, 'openapi/openapi.yaml'), spec);
+  await generateInto(outDir, spec);
   await buildReference(spec, join(outDir, 'reference.html'));
   await generateSdks(spec, join(outDir, 'sdks'));
 }

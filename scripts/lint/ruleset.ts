@@ -2,7 +2,7 @@ import { oas } from '@stoplight/spectral-rulesets';
 import owasp from '@stoplight/spectral-owasp-ruleset';
 import documentation from '@stoplight/spectral-documentation';
 import { casing, pattern, schema, truthy } from '@stoplight/spectral-functions';
-import type { RulesetDefinition } from '@stoplight/spectral-core';
+import type { RuleDefinition, RulesetDefinition } from '@stoplight/spectral-core';
 import { validExamples } from './valid-examples.js';
 
 const OPERATIONS = '$.paths[*][get,put,post,patch,delete]';
@@ -129,7 +129,7 @@ export const houseRules = {
     given: '$.paths',
     then: { field: '@key', function: pattern, functionOptions: { match: '^/v[0-9]+/' } },
   },
-} satisfies RulesetDefinition['rules'];
+} satisfies Record<string, RuleDefinition>;
 
 /**
  * Rules of the public rulesets turned off for this API, each with its reason. This contract describes someone else's
@@ -152,8 +152,17 @@ export const rulesTurnedOff: Record<string, string> = {
     'Free-text fields (friendlyName, descriptions) and catalog ids (three documented shapes) have no single format or pattern; where one exists (uuid, date-time, currency, term duration, locale) it is set.',
 };
 
+/**
+ * The rulesets' type declarations describe their CommonJS build (`module.exports.default`), while Node loads their
+ * ESM build, whose default export is the ruleset itself; accept either shape.
+ */
+function rulesetOf(imported: unknown): RulesetDefinition {
+  const unwrapped = typeof imported === 'object' && imported !== null && 'default' in imported ? imported.default : imported;
+  return unwrapped as RulesetDefinition;
+}
+
 export const ruleset: RulesetDefinition = {
-  extends: [[oas as RulesetDefinition, 'recommended'], owasp as RulesetDefinition, documentation as RulesetDefinition],
+  extends: [[rulesetOf(oas), 'recommended'], rulesetOf(owasp), rulesetOf(documentation)],
   rules: {
     ...houseRules,
     ...Object.fromEntries(Object.keys(rulesTurnedOff).map((rule) => [rule, 'off'])),

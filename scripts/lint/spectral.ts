@@ -42,8 +42,7 @@ export async function lintSpecFile(file: string): Promise<LintFinding[]> {
 /** Runs Spectral on a spec held in memory; `source` names it in findings and anchors relative $refs. */
 export async function lintSpecText(text: string, source: string): Promise<LintFinding[]> {
   const absolute = resolve(source);
-  const parser = absolute.endsWith('.json') ? Json : Yaml;
-  const document = new Document(text, parser, absolute);
+  const document = absolute.endsWith('.json') ? new Document(text, Json, absolute) : new Document(text, Yaml, absolute);
   const results = await spectralInstance().run(document);
   return results.map((result) => ({
     rule: String(result.code),
