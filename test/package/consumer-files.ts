@@ -36,9 +36,10 @@ async function main(baseUrl: string): Promise<void> {
     baseUrl,
     credential: 'token',
     retry: false,
-    fetch: (request, init) => {
+    fetch: (input, init) => {
+      const request = new Request(input, init);
       request.headers.set('Prefer', 'code=404');
-      return fetch(request, init);
+      return fetch(request);
     },
   });
   const notFound = await askFor404.getCart('${CUSTOMER_ID}', '${CART_ID}').then(
