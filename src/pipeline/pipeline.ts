@@ -19,7 +19,7 @@ export interface Exchange {
   readonly headers: Headers;
   /** The serialised body (JSON in this contract), or undefined for GET. */
   readonly body: string | undefined;
-  readonly redirect: RequestRedirect;
+  readonly redirect: Request['redirect'];
   /** Aborts this attempt: the caller's signal, combined with the deadlines set by the timeout policies. */
   signal: AbortSignal;
   /** Shared by every attempt of one logical call. */

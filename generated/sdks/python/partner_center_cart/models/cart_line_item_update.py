@@ -312,8 +312,8 @@ class CartLineItemUpdate(object):
         :type term_duration: str
         """
         if (self.local_vars_configuration.client_side_validation and
-                term_duration is not None and not re.search(r'^P([0-9]+Y)?([0-9]+M)?([0-9]+W)?([0-9]+D)?$', term_duration)):  # noqa: E501
-            raise ValueError(r"Invalid value for `term_duration`, must be a follow pattern or equal to `/^P([0-9]+Y)?([0-9]+M)?([0-9]+W)?([0-9]+D)?$/`")  # noqa: E501
+                term_duration is not None and not re.search(r'^P(?=[0-9])([0-9]+Y)?([0-9]+M)?([0-9]+W)?([0-9]+D)?$', term_duration)):  # noqa: E501
+            raise ValueError(r"Invalid value for `term_duration`, must be a follow pattern or equal to `/^P(?=[0-9])([0-9]+Y)?([0-9]+M)?([0-9]+W)?([0-9]+D)?$/`")  # noqa: E501
 
         self._term_duration = term_duration
 

@@ -27,7 +27,7 @@ import {
  */
 export interface PartnerCenterError {
     /**
-     * The Partner Center error code, such as 800008 (cart not found); a JSON number in practice, a string in the docs.
+     * The Partner Center error code; a JSON number in practice, a string in the docs. Codes documented for carts (HTTP status in brackets): 400 [401] access denied; 1000 [404] not found; 2032 [403] access denied; 3000 [400] invalid property; 13605 [403] customer agreement acceptance missing; 20002 [403] no commerce relationship with the customer; 800001 [401] partner token missing; 800002 [400] invalid request input; 800003 [500] unexpected error; 800004 [400] invalid offer id; 800007 [404] provisioning information unavailable; 800008 [404] cart not found; 800009 [400] cart lines carry errors; 800010 [400] no inventory; 800011, 800012, 800013 [400] Azure subscription not valid, not active, not enabled for reservations; 800015 [404] MPN id not found; 800016 [400] MPN id is not a valid indirect reseller; 800017 [400] quantity not available; 800018 [400] sandbox limit; 800020 [403] catalog item not eligible; 800029 [400] add-on not related to the parent subscription; 800030 [400] subscription not registered; 800064 [409] another request is working on this cart; 800065 [400] cart already checked out; 800066, 800067, 800088, 800089 [403] subscription, seat and asset limits; 800069 [403] risk check failed; 800070 [400] offer not available in the country; 800073, 800074, 800075 [403] customer account under review or not approved; 900123, 900124 [403] Microsoft Partner Agreement not accepted; 900126 [400] enum value could not be parsed. Others may come.
      * @type {any}
      * @memberof PartnerCenterError
      */

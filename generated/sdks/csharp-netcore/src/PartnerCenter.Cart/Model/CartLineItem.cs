@@ -450,7 +450,7 @@ namespace PartnerCenter.Cart.Model
             }
 
             // TermDuration (string) pattern
-            Regex regexTermDuration = new Regex(@"^P([0-9]+Y)?([0-9]+M)?([0-9]+W)?([0-9]+D)?$", RegexOptions.CultureInvariant);
+            Regex regexTermDuration = new Regex(@"^P(?=[0-9])([0-9]+Y)?([0-9]+M)?([0-9]+W)?([0-9]+D)?$", RegexOptions.CultureInvariant);
             if (false == regexTermDuration.Match(this.TermDuration).Success)
             {
                 yield return new System.ComponentModel.DataAnnotations.ValidationResult("Invalid value for TermDuration, must match a pattern of " + regexTermDuration, new [] { "TermDuration" });
