@@ -136,8 +136,10 @@ describe('the package from its tarball', () => {
     expect(packedFiles).toContain('package.json');
     expect(packedFiles).toContain('README.md');
     expect(packedFiles).toContain('CHANGELOG.md');
+    expect(packedFiles).toContain('LICENSE');
     expect(packedFiles).toContain('generated/openapi.json');
-    const unexpected = packedFiles.filter((path) => !path.startsWith('dist/') && !['package.json', 'README.md', 'CHANGELOG.md', 'generated/openapi.json'].includes(path));
+    const topLevel = ['package.json', 'README.md', 'CHANGELOG.md', 'LICENSE', 'generated/openapi.json'];
+    const unexpected = packedFiles.filter((path) => !path.startsWith('dist/') && !topLevel.includes(path));
     expect(unexpected).toEqual([]);
     expect(packedFiles.filter((path) => path.endsWith('.ts') && !path.endsWith('.d.ts'))).toEqual([]);
   });
