@@ -1,7 +1,9 @@
 /*
  * How tests talk to a cart API. Scenarios only see this interface, so the same scenario can run with
- * raw fetch (here) or with the package's typed client (a second driver).
+ * raw fetch (here) or with the package's typed client (client-driver.ts).
  */
+
+import type { PartnerCenterApiError } from '../../src/index.js';
 
 export interface CartCallOptions {
   /** Bearer token; null sends no Authorization header. Default: a test token. */
@@ -16,6 +18,8 @@ export interface DriverResponse {
   headers: Headers;
   /** Parsed JSON, or the raw text when the body is not JSON. */
   body: unknown;
+  /** What the typed client threw for an error answer (client driver only), to check it agrees with the wire. */
+  apiError?: PartnerCenterApiError;
 }
 
 export interface CartDriver {
@@ -24,6 +28,15 @@ export interface CartDriver {
 }
 
 export const DEFAULT_TEST_TOKEN = 'test-token';
+
+/** Parsed JSON, or the raw text when the body is not JSON. */
+export function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return text;
+  }
+}
 
 export function fetchCartDriver(baseUrl: string): CartDriver {
   const call = async (method: 'GET' | 'PUT', customerId: string, cartId: string, body: unknown, options: CartCallOptions = {}): Promise<DriverResponse> => {
@@ -42,12 +55,4 @@ export function fetchCartDriver(baseUrl: string): CartDriver {
     getCart: (customerId, cartId, options) => call('GET', customerId, cartId, undefined, options),
     updateCart: (customerId, cartId, body, options) => call('PUT', customerId, cartId, body, options),
   };
-}
-
-function parseJson(text: string): unknown {
-  try {
-    return JSON.parse(text) as unknown;
-  } catch {
-    return text;
-  }
 }
