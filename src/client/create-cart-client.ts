@@ -9,6 +9,7 @@ import { clientNamePolicy } from '../pipeline/client-name-policy.js';
 import { correlationIdPolicy } from '../pipeline/correlation-id-policy.js';
 import { localePolicy } from '../pipeline/locale-policy.js';
 import { composePipeline, createTransport, type FetchLike, type Policy } from '../pipeline/pipeline.js';
+import { ReplayableRequest } from '../pipeline/replayable-request.js';
 import { requestIdPolicy } from '../pipeline/request-id-policy.js';
 import { DEFAULT_RETRY, retryPolicy, type RetryOptions } from '../pipeline/retry-policy.js';
 import { attemptTimeoutPolicy, overallTimeoutPolicy } from '../pipeline/timeout-policy.js';
@@ -148,7 +149,7 @@ export function createCartClient(options: CartClientOptions): CartClient {
   const correlationId = options.correlationId ?? crypto.randomUUID();
   const validate = options.validateRequests ?? true;
   const send = composePipeline(buildPolicies(options, correlationId), createTransport(options.fetch ?? ((input, init) => fetch(input, init))));
-  const raw = createClient<paths>({ baseUrl: checkBaseUrl(options.baseUrl ?? DEFAULT_BASE_URL), fetch: send });
+  const raw = createClient<paths>({ baseUrl: checkBaseUrl(options.baseUrl ?? DEFAULT_BASE_URL), fetch: send, Request: ReplayableRequest });
 
   async function getCart(customerId: string, cartId: string, call?: CallOptions): Promise<Cart> {
     if (validate) assertCartPath(customerId, cartId);

@@ -1,3 +1,5 @@
+import { ReplayableRequest } from './replayable-request.js';
+
 /*
  * Why a pipeline inside `fetch` and not openapi-fetch middleware: openapi-fetch middleware sees a request once and
  * cannot send it again, so retries and per-attempt timeouts cannot live there. openapi-fetch accepts a custom
@@ -20,7 +22,7 @@ export interface Exchange {
   /** The serialised body (JSON in this contract), or undefined for GET. */
   readonly body: string | undefined;
   readonly redirect: Request['redirect'];
-  /** Aborts this attempt: the caller's signal, combined with the deadlines set by the timeout policies. */
+  /** Aborts this attempt: the caller's signal, combined with the deadline armed by the attempt timeout policy. */
   signal: AbortSignal;
   /** Shared by every attempt of one logical call. */
   readonly call: CallState;
@@ -30,6 +32,15 @@ export interface Exchange {
 export interface CallState {
   /** Attempts started so far (1 while the first one runs). */
   attempts: number;
+  /** The deadline of the whole call, when the overall timeout policy set one. */
+  deadline?: CallDeadline;
+}
+
+/** When a logical call must have ended; the attempt timeout policy and the retry waits enforce it. */
+export interface CallDeadline {
+  readonly timeoutMs: number;
+  /** Milliseconds left until the deadline (zero or less once it passed). */
+  remainingMs(): number;
 }
 
 export type SendNext = (exchange: Exchange) => Promise<Response>;
@@ -68,7 +79,7 @@ export function composePipeline(policies: readonly Policy[], transport: SendNext
       url: request.url,
       method: request.method,
       headers: request.headers,
-      body: request.body === null ? undefined : await request.text(),
+      body: request.body === null ? undefined : (ReplayableRequest.bodyTextOf(request) ?? (await request.text())),
       redirect: request.redirect,
       signal: request.signal,
       call: { attempts: 0 },

@@ -1,6 +1,11 @@
 import { PartnerCenterCredentialError, PartnerCenterNetworkError, PartnerCenterTimeoutError } from '../errors.js';
 import type { Policy } from './pipeline.js';
 import { parseRetryAfter } from './retry-after.js';
+import { waitWithinDeadline } from './timeout-policy.js';
+
+function isOverallTimeout(error: unknown): boolean {
+  return error instanceof PartnerCenterTimeoutError && error.scope === 'overall';
+}
 
 /** When and how often a call is tried again. Defaults follow Azure's SDKs: 3 retries, honour `Retry-After`. */
 export interface RetryOptions {
@@ -82,12 +87,12 @@ export function retryPolicy(options: RetryOptions, clock: RetryClock = systemRet
           if (clock.now() - started + delay > options.maxElapsedMs) return response;
           await response.body?.cancel();
         } catch (error) {
-          if (exchange.signal.aborted || error instanceof PartnerCenterCredentialError) throw error;
+          if (exchange.signal.aborted || error instanceof PartnerCenterCredentialError || isOverallTimeout(error)) throw error;
           const failure = error instanceof PartnerCenterTimeoutError ? error : new PartnerCenterNetworkError(exchange.call.attempts, error);
           delay = backoffDelay(retry, options, clock.random());
           if (!canRetry || clock.now() - started + delay > options.maxElapsedMs) throw failure;
         }
-        await clock.wait(delay, exchange.signal);
+        await waitWithinDeadline(exchange.call, delay, exchange.signal, clock.wait);
       }
     },
   };

@@ -1,45 +1,81 @@
 import { PartnerCenterTimeoutError } from '../errors.js';
-import type { Exchange, Policy, SendNext } from './pipeline.js';
+import type { CallDeadline, CallState, Exchange, Policy, SendNext } from './pipeline.js';
 
-/** Marks an abort caused by one of our deadlines, as opposed to the caller's own signal. */
+/** Marks an abort caused by the attempt's timer, as opposed to the caller's own signal. */
 class DeadlinePassed extends Error {
-  constructor(readonly scope: 'attempt' | 'overall', readonly timeoutMs: number) {
-    super(`${scope} deadline of ${timeoutMs} ms passed`);
+  constructor() {
+    super('the deadline of this attempt passed');
   }
 }
+
+/*
+ * Why one timer per attempt and no timer per call: every AbortController costs several microseconds (Node makes its
+ * signal transferable), and a call with its own controller and timer besides the attempt's paid for two of each.
+ * The overall deadline is only written down here; each attempt arms one timer at whichever deadline comes first,
+ * and the retry policy ends a wait that would outlast the call (see `waitWithinDeadline`).
+ */
 
 /**
  * Deadline for the whole logical call, retries and waits included. It sits outside the retry policy, so when it
  * passes the call ends with a `PartnerCenterTimeoutError` of scope `overall` and nothing is retried.
  */
 export function overallTimeoutPolicy(timeoutMs: number): Policy {
-  return { name: 'overallTimeoutPolicy', send: (exchange, next) => withDeadline('overall', timeoutMs, exchange, next) };
+  return {
+    name: 'overallTimeoutPolicy',
+    send(exchange, next) {
+      const endsAt = performance.now() + timeoutMs;
+      exchange.call.deadline = { timeoutMs, remainingMs: () => endsAt - performance.now() };
+      return next(exchange);
+    },
+  };
+}
+
+/** The error a call ends with when its overall deadline passes. */
+function overallTimeout(call: CallState, deadline: CallDeadline): PartnerCenterTimeoutError {
+  return new PartnerCenterTimeoutError('overall', deadline.timeoutMs, call.attempts);
 }
 
 /**
  * Deadline for one attempt, up to the response headers (the body of a cart is small). It sits inside the retry
- * policy, which retries an attempt that timed out with the same request id.
+ * policy, which retries an attempt that timed out with the same request id. Its one timer also enforces the
+ * call's overall deadline when that comes first.
  */
 export function attemptTimeoutPolicy(timeoutMs: number): Policy {
-  return { name: 'attemptTimeoutPolicy', send: (exchange, next) => withDeadline('attempt', timeoutMs, exchange, next) };
+  return { name: 'attemptTimeoutPolicy', send: (exchange, next) => withDeadline(timeoutMs, exchange, next) };
 }
 
-async function withDeadline(scope: 'attempt' | 'overall', timeoutMs: number, exchange: Exchange, next: SendNext): Promise<Response> {
+async function withDeadline(attemptMs: number, exchange: Exchange, next: SendNext): Promise<Response> {
   const parent = exchange.signal;
   if (parent.aborted) throw parent.reason;
-  // One controller per deadline, following the caller's signal: cheaper than AbortSignal.timeout + AbortSignal.any.
+  const overall = exchange.call.deadline;
+  const overallLeftMs = overall ? overall.remainingMs() : Infinity;
+  if (overall && overallLeftMs <= 0) throw overallTimeout(exchange.call, overall);
+  const overallFirst = overallLeftMs < attemptMs;
+  // One controller following the caller's signal: cheaper than AbortSignal.timeout + AbortSignal.any. The abort
+  // reason is made only when the timer fires: an Error captures a stack, too dear to pay on every attempt.
   const controller = new AbortController();
   const followParent = (): void => controller.abort(parent.reason);
   parent.addEventListener('abort', followParent, { once: true });
-  const timer = setTimeout(() => controller.abort(new DeadlinePassed(scope, timeoutMs)), timeoutMs);
+  const timer = setTimeout(() => controller.abort(new DeadlinePassed()), overallFirst ? overallLeftMs : attemptMs);
   try {
     return await next({ ...exchange, signal: controller.signal });
   } catch (error) {
-    const reason: unknown = controller.signal.reason;
-    if (reason instanceof DeadlinePassed && reason.scope === scope) throw new PartnerCenterTimeoutError(scope, timeoutMs, exchange.call.attempts);
-    throw error;
+    if (!(controller.signal.reason instanceof DeadlinePassed)) throw error;
+    throw overall && overallFirst ? overallTimeout(exchange.call, overall) : new PartnerCenterTimeoutError('attempt', attemptMs, exchange.call.attempts);
   } finally {
     clearTimeout(timer);
     parent.removeEventListener('abort', followParent);
   }
+}
+
+/**
+ * Waits `ms` between two attempts, unless the call's overall deadline comes first: then it waits until the deadline
+ * and ends the call with an overall timeout, as an abort of the wait at that moment would.
+ */
+export async function waitWithinDeadline(call: CallState, ms: number, signal: AbortSignal, wait: (ms: number, signal: AbortSignal) => Promise<void>): Promise<void> {
+  const overall = call.deadline;
+  const overallLeftMs = overall ? overall.remainingMs() : Infinity;
+  if (!overall || ms < overallLeftMs) return wait(ms, signal);
+  await wait(Math.max(0, overallLeftMs), signal);
+  throw overallTimeout(call, overall);
 }
