@@ -85,7 +85,9 @@ export function retryPolicy(options: RetryOptions, clock: RetryClock = systemRet
           if (!canRetry || !options.retryOn.includes(response.status)) return response;
           delay = parseRetryAfter(response.headers.get('Retry-After'), clock.now()) ?? backoffDelay(retry, options, clock.random());
           if (clock.now() - started + delay > options.maxElapsedMs) return response;
-          await response.body?.cancel();
+          // Not awaited: if the injected fetch kept a clone of this response (logging, recording), cancelling one
+          // branch of the tee completes only once the other is cancelled too, so awaiting would hang the retry.
+          void response.body?.cancel().catch(() => undefined);
         } catch (error) {
           if (exchange.signal.aborted || error instanceof PartnerCenterCredentialError || isOverallTimeout(error)) throw error;
           const failure = error instanceof PartnerCenterTimeoutError ? error : new PartnerCenterNetworkError(exchange.call.attempts, error);

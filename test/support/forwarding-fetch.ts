@@ -24,8 +24,8 @@ export interface ForwardingFetch {
  * A `fetch` for the client's `fetch` option that forwards to the real network and records each attempt.
  * `extraHeaders` adds headers the client has no per-call option for, such as Prism's `Prefer`; it is asked
  * once per attempt with the method, so one logical flow (modifyCart's GET then PUT) can ask for different answers.
- * The body is read here and handed to the client as a fresh Response: a `clone()` kept unread would make the
- * client's retry hang (see the report of issue 4 part 2).
+ * The body is read here, for the record, and handed to the client as a fresh Response with the same status and
+ * headers.
  */
 export function forwardingFetch(extraHeaders: (method: string) => Record<string, string> = () => ({})): ForwardingFetch {
   const exchanges: ForwardedExchange[] = [];
