@@ -4,6 +4,7 @@ import { pathToFileURL } from 'node:url';
 import Ajv from 'ajv';
 import standaloneCode from 'ajv/dist/standalone/index.js';
 import openapiTS, { astToString, type OpenAPI3 } from 'openapi-typescript';
+import { isObject, valueAtPointer, type Json } from './spec/json.js';
 
 /*
  * `npm run generate`: everything the client derives from the bundled spec (generated/openapi.json).
@@ -60,12 +61,6 @@ const DOCUMENTATION_KEYWORDS = new Set(['title', 'description', 'example', 'exte
 const SCHEMA_MAP_KEYWORDS = new Set(['properties', 'patternProperties', 'definitions']);
 const SCHEMA_KEYWORDS = new Set(['items', 'additionalProperties', 'not', 'allOf', 'anyOf', 'oneOf']);
 
-type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
-
-function isObject(value: Json | undefined): value is { [key: string]: Json } {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
 /** A schema without its documentation, with `#/components/schemas/X` refs pointing into `definitions`. */
 export function validationSchema(schema: Json): Json {
   if (Array.isArray(schema)) return schema.map(validationSchema);
@@ -86,11 +81,8 @@ function validationSchemas(schemas: { [name: string]: Json }): { [name: string]:
 }
 
 function resolvePointer(document: Json, pointer: string): Json {
-  let node: Json | undefined = document;
-  for (const part of pointer.replace(/^#\//, '').split('/')) {
-    node = isObject(node) ? node[part.replace(/~1/g, '/').replace(/~0/g, '~')] : undefined;
-    if (node === undefined) throw new Error(`${BUNDLED_SPEC} has nothing at ${pointer}; the generator needs it for a validator`);
-  }
+  const node = valueAtPointer(document, pointer);
+  if (node === undefined) throw new Error(`${BUNDLED_SPEC} has nothing at ${pointer}; the generator needs it for a validator`);
   return node;
 }
 

@@ -1,11 +1,6 @@
-export type Json = null | boolean | number | string | Json[] | JsonObject;
-export interface JsonObject {
-  [key: string]: Json;
-}
+import { isObject, valueAtPointer, type Json } from '../spec/json.js';
 
-export function isObject(value: Json | undefined): value is JsonObject {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
+export { isObject, type Json, type JsonObject } from '../spec/json.js';
 
 /**
  * Follows local `$ref`s (`#/components/...`) until it reaches a real node; `ref` is the last pointer
@@ -20,11 +15,7 @@ export function resolveRef(document: Json, node: Json | undefined): { node: Json
     if (!ref.startsWith('#/')) throw new Error(`Only local $refs can be compared, got "${ref}"; compare bundled specs.`);
     if (seen.has(ref)) throw new Error(`$ref cycle without a schema in between at "${ref}".`);
     seen.add(ref);
-    current = ref
-      .slice(2)
-      .split('/')
-      .map((part) => decodeURIComponent(part).replace(/~1/g, '/').replace(/~0/g, '~'))
-      .reduce<Json | undefined>((at, key) => (isObject(at) ? at[key] : Array.isArray(at) ? at[Number(key)] : undefined), document);
+    current = valueAtPointer(document, ref);
   }
   return ref === undefined ? { node: current } : { node: current, ref };
 }

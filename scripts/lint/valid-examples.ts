@@ -1,28 +1,19 @@
 import AjvModule from 'ajv';
 import addFormatsModule from 'ajv-formats';
 import spectralCore, { type IFunctionResult } from '@stoplight/spectral-core';
+import { isObject, pointerSegments, pointerTo, valueAtPointer, type Json, type JsonObject } from '../spec/json.js';
 
 // ajv and ajv-formats are CommonJS; under NodeNext their default import is the module object.
 const Ajv = AjvModule.default;
 const addFormats = addFormatsModule.default;
 
-type JsonObject = Record<string, unknown>;
-const isObject = (value: unknown): value is JsonObject => typeof value === 'object' && value !== null && !Array.isArray(value);
-
 const SPEC_ID = 'bundled-spec';
 
 /** Follows one local `#/...` $ref in the raw document (examples are referenced from components). */
-function follow(document: JsonObject, value: unknown): unknown {
+function follow(document: Json, value: Json | undefined): Json | undefined {
   if (!isObject(value) || typeof value.$ref !== 'string' || !value.$ref.startsWith('#/')) return value;
-  return value.$ref
-    .slice(2)
-    .split('/')
-    .map((segment) => segment.replace(/~1/g, '/').replace(/~0/g, '~'))
-    .reduce<unknown>((node, key) => (isObject(node) ? node[key] : undefined), document);
+  return valueAtPointer(document, value.$ref);
 }
-
-const pointer = (path: readonly string[]): string =>
-  `#/${path.map((segment) => segment.replace(/~/g, '~0').replace(/\//g, '~1')).join('/')}`;
 
 /**
  * Checks every named example of every request and response body against its schema with Ajv. Spectral's own
@@ -42,22 +33,22 @@ export const validExamples = spectralCore.createRulesetFunction<JsonObject, null
       if (!isObject(pathItem)) continue;
       for (const [method, operation] of Object.entries(pathItem)) {
         if (!isObject(operation)) continue;
-        const bodies: [string[], unknown][] = [[['paths', route, method, 'requestBody'], operation.requestBody]];
+        const bodies: [string[], Json | undefined][] = [[['paths', route, method, 'requestBody'], operation.requestBody]];
         const responses = isObject(operation.responses) ? operation.responses : {};
         for (const [status, response] of Object.entries(responses)) bodies.push([['paths', route, method, 'responses', status], response]);
         for (const [bodyPath, bodyRef] of bodies) {
           const body = follow(document, bodyRef);
           if (!isObject(body) || !isObject(body.content)) continue;
           // A response component's own location is where its examples live; report there when it is referenced.
-          const basePath = isObject(bodyRef) && typeof bodyRef.$ref === 'string' ? bodyRef.$ref.slice(2).split('/') : bodyPath;
+          const basePath = isObject(bodyRef) && typeof bodyRef.$ref === 'string' ? pointerSegments(bodyRef.$ref) : bodyPath;
           for (const [mediaType, media] of Object.entries(body.content)) {
             if (!isObject(media) || !isObject(media.examples) || media.schema === undefined) continue;
-            const validate = ajv.compile({ $ref: `${SPEC_ID}${pointer([...basePath, 'content', mediaType, 'schema'])}` });
+            const validate = ajv.compile({ $ref: `${SPEC_ID}${pointerTo([...basePath, 'content', mediaType, 'schema'])}` });
             for (const [name, exampleRef] of Object.entries(media.examples)) {
               const example = follow(document, exampleRef);
               if (!isObject(example) || !('value' in example) || validate(example.value)) continue;
               const examplePath = isObject(exampleRef) && typeof exampleRef.$ref === 'string'
-                ? exampleRef.$ref.slice(2).split('/')
+                ? pointerSegments(exampleRef.$ref)
                 : [...basePath, 'content', mediaType, 'examples', name];
               for (const error of validate.errors ?? []) {
                 const where = error.instancePath.split('/').filter(Boolean);

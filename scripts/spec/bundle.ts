@@ -1,12 +1,8 @@
 import { existsSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { displayPath, loadYaml, type JsonValue, type LoadedYaml } from './load-yaml.js';
+import { isObject, type Json, type JsonObject } from './json.js';
+import { displayPath, loadYaml, type LoadedYaml } from './load-yaml.js';
 import { SpecSourceError } from './source-error.js';
-
-type JsonObject = { [key: string]: JsonValue };
-
-const isObject = (value: JsonValue | undefined): value is JsonObject =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /**
  * Bundles the split spec into one document. A file that the root lists under `components` becomes that component
@@ -42,7 +38,7 @@ export function bundleSpec(rootFile: string): JsonObject {
     }
   }
 
-  const resolveRef = (holder: JsonObject, ref: string, from: LoadedYaml, inlining: string[]): JsonValue => {
+  const resolveRef = (holder: JsonObject, ref: string, from: LoadedYaml, inlining: string[]): Json => {
     const where = from.refPositions.get(holder) ?? { line: 1, column: 1 };
     const fail = (problem: string): never => {
       throw new SpecSourceError(displayPath(from.file), where.line, where.column, problem);
@@ -61,7 +57,7 @@ export function bundleSpec(rootFile: string): JsonObject {
     return walk(file.value, file, [...inlining, target]);
   };
 
-  const walk = (value: JsonValue, from: LoadedYaml, inlining: string[]): JsonValue => {
+  const walk = (value: Json, from: LoadedYaml, inlining: string[]): Json => {
     if (Array.isArray(value)) return value.map((item) => walk(item, from, inlining));
     if (!isObject(value)) return value;
     if (typeof value.$ref === 'string') return resolveRef(value, value.$ref, from, inlining);

@@ -1,14 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { relative } from 'node:path';
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node } from 'yaml';
+import type { Json } from './json.js';
 import { SpecSourceError } from './source-error.js';
-
-export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
 
 /** A JSON value read from YAML, with a way to find the source line of any `$ref` inside it. */
 export interface LoadedYaml {
   file: string;
-  value: JsonValue;
+  value: Json;
   /** Source position of the `$ref` whose target string is the given object's `$ref`, keyed by that object. */
   refPositions: WeakMap<object, { line: number; column: number }>;
 }
@@ -38,7 +37,7 @@ export function loadYaml(file: string): LoadedYaml {
     return { line, column: col };
   };
 
-  const toJson = (node: unknown): JsonValue => {
+  const toJson = (node: unknown): Json => {
     if (node === null || node === undefined) return null;
     if (isScalar(node)) {
       const scalar = node.value;
@@ -50,7 +49,7 @@ export function loadYaml(file: string): LoadedYaml {
     }
     if (isSeq(node)) return node.items.map(toJson);
     if (isMap(node)) {
-      const object: { [key: string]: JsonValue } = {};
+      const object: { [key: string]: Json } = {};
       for (const pair of node.items) {
         const key = isScalar(pair.key) ? String(pair.key.value) : String(pair.key);
         object[key] = toJson(pair.value);

@@ -1,3 +1,5 @@
+import { pointerSegments } from '../../scripts/spec/json.js';
+
 /** The subset of RFC 6902 JSON Patch the lint fixtures need: add, replace, remove, move. */
 export type PatchOperation =
   | { op: 'add' | 'replace'; path: string; value: unknown }
@@ -6,11 +8,8 @@ export type PatchOperation =
 
 type Container = Record<string, unknown> | unknown[];
 
-const segments = (pointer: string): string[] =>
-  pointer.split('/').slice(1).map((segment) => segment.replace(/~1/g, '/').replace(/~0/g, '~'));
-
 function parentOf(document: unknown, pointer: string): { parent: Container; key: string } {
-  const keys = segments(pointer);
+  const keys = pointerSegments(pointer);
   const key = keys.pop();
   let node = document;
   for (const segment of keys) {
