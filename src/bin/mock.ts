@@ -23,7 +23,9 @@ async function main(args: readonly string[]): Promise<void> {
   const prism = await startPrism({ specPath, port });
   const cartUrl = `${prism.url}/v1/customers/0f7e1a2b-3c4d-4e5f-8a9b-0c1d2e3f4a5b/carts/b4c8fdea-cbe4-4d17-9576-13fcacbf9605`;
   console.log(`Prism mock of ${specPath} is listening on ${prism.url}`);
-  console.log(`Try: curl -s -H 'Authorization: Bearer any-token' ${cartUrl}`);
+  console.log('Try:');
+  console.log(`  curl -s -H 'Authorization: Bearer any-token' ${cartUrl}`);
+  console.log(`  curl -s -H 'Authorization: Bearer any-token' -H 'Prefer: code=404' ${cartUrl}`);
   console.log('Stop with Ctrl-C.');
   stopOnSignal(() => prism.stop());
 }
