@@ -206,7 +206,7 @@ describe('fake cart service: updating', () => {
   const invalidBodies: Array<[string, unknown, string]> = [
     ['a JSON array', [], 'request body must be a JSON object'],
     ['no lineItems', {}, 'lineItems is required'],
-    ['empty lineItems', { lineItems: [] }, 'lineItems must hold at least 1'],
+    ['empty lineItems', { lineItems: [] }, 'lineItems must have at least 1'],
     ['quantity 0', { lineItems: [{ ...m365Line, quantity: 0 }] }, 'lineItems[0].quantity'],
     ['quantity as a string', { lineItems: [{ ...m365Line, quantity: '2' }] }, 'lineItems[0].quantity'],
     ['missing catalogItemId', { lineItems: [{ quantity: 1, billingCycle: 'monthly' }] }, 'lineItems[0].catalogItemId'],
