@@ -59,7 +59,14 @@ export function answeredCart(): Cart {
         termDuration: 'P1Y',
         participants: [{ key: 'transaction_reseller', value: '517285' }],
         addonItems: [
-          { id: 1, catalogItemId: 'CFQ7TTC0LH0Z:0001:CFQ7TTC0K18P', quantity: 1, currencyCode: 'USD', billingCycle: 'monthly', termDuration: 'P1M' },
+          {
+            id: 1,
+            catalogItemId: 'CFQ7TTC0LH0Z:0001:CFQ7TTC0K18P',
+            quantity: 1,
+            currencyCode: 'USD',
+            billingCycle: 'monthly',
+            termDuration: 'P1M',
+          },
         ],
         provisioningContext: {},
         orderGroup: '0',

@@ -86,7 +86,10 @@ export async function createContenders(baseUrl: string, fetchImpl: AnyFetch, stu
     bareOpenapiFetch(baseUrl, fetchImpl),
     ourClient(baseUrl, fetchImpl, true),
     ourClient(baseUrl, fetchImpl, false),
-    { name: 'typescript-fetch SDK (generated)', update: (cart) => sdk.updateCart({ customerId: CUSTOMER_ID, cartId: CART_ID, cartUpdate: cart }) },
+    {
+      name: 'typescript-fetch SDK (generated)',
+      update: (cart) => sdk.updateCart({ customerId: CUSTOMER_ID, cartId: CART_ID, cartUpdate: cart }),
+    },
     axiosClient(baseUrl, stubbed ? fetchImpl : undefined),
   ];
 }

@@ -56,11 +56,17 @@ function rotate<T>(items: readonly T[], by: number): T[] {
 }
 
 /** Runs every contender in every mode for `rounds` rounds; returns samples[contender][mode] = ops/s per round. */
-async function measureRounds(contenders: readonly Contender[], modes: readonly { name: string; concurrency: number }[], settings: OverheadSettings, onRound: (round: number) => void): Promise<Map<string, number[]>> {
+async function measureRounds(
+  contenders: readonly Contender[],
+  modes: readonly { name: string; concurrency: number }[],
+  settings: OverheadSettings,
+  onRound: (round: number) => void,
+): Promise<Map<string, number[]>> {
   const cart = cartWithLines(1);
   const samples = new Map<string, number[]>();
   // Warm-up: JIT, connection pools and the server's first answers, not recorded.
-  for (const contender of contenders) for (const mode of modes) await opsPerSecond(contender.update, cart, Math.ceil(settings.updates / 4), mode.concurrency);
+  for (const contender of contenders)
+    for (const mode of modes) await opsPerSecond(contender.update, cart, Math.ceil(settings.updates / 4), mode.concurrency);
   for (let roundIndex = 0; roundIndex < settings.rounds; roundIndex += 1) {
     for (const contender of rotate(contenders, roundIndex)) {
       for (const mode of modes) {
@@ -115,7 +121,9 @@ function stubFetch(): AnyFetch {
 export async function measureInMemory(settings: OverheadSettings, log: (line: string) => void): Promise<InMemoryRow[]> {
   const contenders = await createContenders('http://127.0.0.1:9', stubFetch(), true);
   const mode = [{ name: 'sequential', concurrency: 1 }];
-  const samples = await measureRounds(contenders, mode, { ...settings, updates: settings.inMemoryCalls }, (done) => log(`  in-memory round ${done}/${settings.rounds}`));
+  const samples = await measureRounds(contenders, mode, { ...settings, updates: settings.inMemoryCalls }, (done) =>
+    log(`  in-memory round ${done}/${settings.rounds}`),
+  );
   const micros = (name: string): number[] => (samples.get(`${name}\u0000sequential`) ?? []).map((ops) => 1e6 / ops);
   const rawStub = median(micros(RAW_FETCH));
   const bare = median(micros(BARE_OPENAPI_FETCH));

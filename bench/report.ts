@@ -49,10 +49,30 @@ export function judgeTargets(results: Omit<BenchResults, 'targets'>): Target[] {
   const hundred = results.validation.find((row) => row.lineItems === 100);
   const entry = results.bundles[0];
   return [
-    { name: `client vs bare openapi-fetch, loopback, ${concurrent}`, goal: '≥ 0.95', measured: client.ratioToBareOpenapiFetch.toFixed(2), met: client.ratioToBareOpenapiFetch >= 0.95 },
-    { name: `client vs raw fetch, loopback, ${concurrent}`, goal: '≥ 0.80', measured: client.ratioToRawFetch.toFixed(2), met: client.ratioToRawFetch >= 0.8 },
-    { name: 'validateCartUpdate, 100 line items', goal: '< 50 µs', measured: hundred ? `${hundred.validateMicroseconds} µs` : 'not measured', met: hundred !== undefined && hundred.validateMicroseconds < 50 },
-    { name: 'client entry, minified + gzip', goal: '< 10 000 B', measured: entry ? `${entry.gzippedBytes} B` : 'not measured', met: entry !== undefined && entry.gzippedBytes < 10_000 },
+    {
+      name: `client vs bare openapi-fetch, loopback, ${concurrent}`,
+      goal: '≥ 0.95',
+      measured: client.ratioToBareOpenapiFetch.toFixed(2),
+      met: client.ratioToBareOpenapiFetch >= 0.95,
+    },
+    {
+      name: `client vs raw fetch, loopback, ${concurrent}`,
+      goal: '≥ 0.80',
+      measured: client.ratioToRawFetch.toFixed(2),
+      met: client.ratioToRawFetch >= 0.8,
+    },
+    {
+      name: 'validateCartUpdate, 100 line items',
+      goal: '< 50 µs',
+      measured: hundred ? `${hundred.validateMicroseconds} µs` : 'not measured',
+      met: hundred !== undefined && hundred.validateMicroseconds < 50,
+    },
+    {
+      name: 'client entry, minified + gzip',
+      goal: '< 10 000 B',
+      measured: entry ? `${entry.gzippedBytes} B` : 'not measured',
+      met: entry !== undefined && entry.gzippedBytes < 10_000,
+    },
   ];
 }
 
@@ -74,7 +94,10 @@ export function renderMarkdown(results: BenchResults): string {
     '',
     '## Targets',
     '',
-    table(['target', 'goal', 'measured', 'met'], results.targets.map((target) => [target.name, target.goal, target.measured, target.met ? 'yes' : '**no**'])),
+    table(
+      ['target', 'goal', 'measured', 'met'],
+      results.targets.map((target) => [target.name, target.goal, target.measured, target.met ? 'yes' : '**no**']),
+    ),
     '',
     '## Client overhead on loopback',
     '',
@@ -82,7 +105,13 @@ export function renderMarkdown(results: BenchResults): string {
     '',
     table(
       ['mode', 'contender', 'ops/s median (min–max)', '× raw fetch', '× bare openapi-fetch'],
-      results.loopback.map((row) => [row.mode, row.contender, `${fixed(row.opsPerSecond.median)} (${fixed(row.opsPerSecond.min)}–${fixed(row.opsPerSecond.max)})`, fixed(row.ratioToRawFetch, 2), fixed(row.ratioToBareOpenapiFetch, 2)]),
+      results.loopback.map((row) => [
+        row.mode,
+        row.contender,
+        `${fixed(row.opsPerSecond.median)} (${fixed(row.opsPerSecond.min)}–${fixed(row.opsPerSecond.max)})`,
+        fixed(row.ratioToRawFetch, 2),
+        fixed(row.ratioToBareOpenapiFetch, 2),
+      ]),
     ),
     '',
     '## Client cost in memory',
@@ -91,7 +120,12 @@ export function renderMarkdown(results: BenchResults): string {
     '',
     table(
       ['contender', 'µs per call median (min–max)', 'µs added vs raw stub', 'µs added vs bare openapi-fetch'],
-      results.inMemory.map((row) => [row.contender, `${fixed(row.microsecondsPerCall.median, 1)} (${fixed(row.microsecondsPerCall.min, 1)}–${fixed(row.microsecondsPerCall.max, 1)})`, fixed(row.addedVsRawStub, 1), fixed(row.addedVsBareOpenapiFetch, 1)]),
+      results.inMemory.map((row) => [
+        row.contender,
+        `${fixed(row.microsecondsPerCall.median, 1)} (${fixed(row.microsecondsPerCall.min, 1)}–${fixed(row.microsecondsPerCall.max, 1)})`,
+        fixed(row.addedVsRawStub, 1),
+        fixed(row.addedVsBareOpenapiFetch, 1),
+      ]),
     ),
     '',
     '## Validation',
@@ -105,9 +139,12 @@ export function renderMarkdown(results: BenchResults): string {
     '',
     '## Weight',
     '',
-    'esbuild (bundle, minify, ESM, browser platform), then gzip -9: what a consumer\'s bundle grows by.',
+    "esbuild (bundle, minify, ESM, browser platform), then gzip -9: what a consumer's bundle grows by.",
     '',
-    table(['entry', 'minified B', 'gzipped B'], results.bundles.map((row) => [row.entry, row.minifiedBytes, row.gzippedBytes])),
+    table(
+      ['entry', 'minified B', 'gzipped B'],
+      results.bundles.map((row) => [row.entry, row.minifiedBytes, row.gzippedBytes]),
+    ),
     '',
     `Production dependencies as installed (package.json \`dependencies\`, transitively): ${results.dependencies.packages.map((item) => `${item.name} ${item.version} (${item.bytes} B)`).join(', ')}; ${results.dependencies.totalBytes} B in all.`,
     '',
@@ -118,7 +155,10 @@ export function renderMarkdown(results: BenchResults): string {
     sections.push(
       `Wall time in a fresh clone of commit ${results.pipeline.commit.slice(0, 7)} with this tree's node_modules hard-linked in, measured ${results.pipeline.measuredAt} by \`npm run bench -- --pipeline\` (each command on its own; build includes lint and generate).`,
       '',
-      table(['command', 'seconds', 'exit code'], results.pipeline.rows.map((row) => [`\`${row.command}\``, row.seconds, row.exitCode ?? 'killed'])),
+      table(
+        ['command', 'seconds', 'exit code'],
+        results.pipeline.rows.map((row) => [`\`${row.command}\``, row.seconds, row.exitCode ?? 'killed']),
+      ),
     );
   } else {
     sections.push('Not measured yet: run `npm run bench -- --pipeline`.');

@@ -61,7 +61,17 @@ async function main(): Promise<void> {
     pipeline = await measurePipeline(log);
   }
 
-  const measured = { date: new Date().toISOString(), machine: host, settings, loopback, inMemory, validation, bundles, dependencies, ...(pipeline ? { pipeline } : {}) };
+  const measured = {
+    date: new Date().toISOString(),
+    machine: host,
+    settings,
+    loopback,
+    inMemory,
+    validation,
+    bundles,
+    dependencies,
+    ...(pipeline ? { pipeline } : {}),
+  };
   const results: BenchResults = { ...measured, targets: judgeTargets(measured) };
   const markdown = renderMarkdown(results);
   if (quick) {

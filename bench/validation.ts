@@ -37,7 +37,8 @@ function microsecondsPerCall(work: () => unknown): number {
 export function measureValidation(sizes: readonly number[]): ValidationRow[] {
   return sizes.map((lineItems) => {
     const cart = cartWithLines(lineItems);
-    if (!validateCartUpdate(cart)) throw new Error(`the benchmark's ${lineItems}-line cart is not a valid CartUpdate: ${JSON.stringify(validateCartUpdate.errors)}`);
+    if (!validateCartUpdate(cart))
+      throw new Error(`the benchmark's ${lineItems}-line cart is not a valid CartUpdate: ${JSON.stringify(validateCartUpdate.errors)}`);
     const validateMicroseconds = microsecondsPerCall(() => validateCartUpdate(cart));
     const stringifyMicroseconds = microsecondsPerCall(() => JSON.stringify(cart));
     return {

@@ -16,7 +16,10 @@ export interface DependencyWeight {
 
 /* What a consumer's bundler makes of each entry: esbuild, ESM, browser platform, minified, then gzip -9. */
 const ENTRIES: { entry: string; contents: string }[] = [
-  { entry: 'partner-center-cart-contract (src/index.ts: createCartClient, errors, validators)', contents: "export * from './src/index.ts';" },
+  {
+    entry: 'partner-center-cart-contract (src/index.ts: createCartClient, errors, validators)',
+    contents: "export * from './src/index.ts';",
+  },
   { entry: 'openapi-fetch (createClient only)', contents: "export { default as createClient } from 'openapi-fetch';" },
   { entry: 'axios', contents: "export { default as axios } from 'axios';" },
 ];
@@ -66,7 +69,13 @@ async function manifestOf(directory: string): Promise<Manifest> {
 async function resolvePackage(name: string, from: string): Promise<string> {
   for (let directory = from; ; directory = dirname(directory)) {
     const candidate = join(directory, 'node_modules', name);
-    if (await stat(join(candidate, 'package.json')).then(() => true, () => false)) return candidate;
+    if (
+      await stat(join(candidate, 'package.json')).then(
+        () => true,
+        () => false,
+      )
+    )
+      return candidate;
     if (dirname(directory) === directory) throw new Error(`${name} (a production dependency) is not installed; run npm ci first`);
   }
 }

@@ -39,7 +39,10 @@ const contentSecurityPolicy = [
 
 /** Makes text safe to sit inside a <script> element: `<` never appears literally, so `</script>` cannot close it. */
 export function toInlineScriptJson(value: unknown): string {
-  return JSON.stringify(value).replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
+  return JSON.stringify(value)
+    .replace(/</g, '\\u003c')
+    .replace(/\u2028/g, '\\u2028')
+    .replace(/\u2029/g, '\\u2029');
 }
 
 function escapeHtml(text: string): string {

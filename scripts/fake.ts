@@ -11,7 +11,15 @@ const fake = await startFakeCartService({
     {
       customerId,
       id: 'b4c8fdea-cbe4-4d17-9576-13fcacbf9605',
-      lineItems: [{ catalogItemId: 'DG7GMGF0DWTL:0001:DG7GMGF0DSJB', friendlyName: 'Microsoft 365 E3', quantity: 2, billingCycle: 'monthly', termDuration: 'P1Y' }],
+      lineItems: [
+        {
+          catalogItemId: 'DG7GMGF0DWTL:0001:DG7GMGF0DSJB',
+          friendlyName: 'Microsoft 365 E3',
+          quantity: 2,
+          billingCycle: 'monthly',
+          termDuration: 'P1Y',
+        },
+      ],
     },
     {
       customerId,

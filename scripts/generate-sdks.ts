@@ -58,7 +58,14 @@ const primitiveTypes = new Set(['integer', 'number', 'string', 'boolean']);
 function isPrimitiveUnion(members: Json | undefined): boolean {
   return (
     Array.isArray(members) &&
-    members.every((member) => typeof member === 'object' && member !== null && !Array.isArray(member) && !('$ref' in member) && primitiveTypes.has(String(member.type)))
+    members.every(
+      (member) =>
+        typeof member === 'object' &&
+        member !== null &&
+        !Array.isArray(member) &&
+        !('$ref' in member) &&
+        primitiveTypes.has(String(member.type)),
+    )
   );
 }
 
@@ -133,7 +140,13 @@ function groupByOutputDir(outDir: string): Map<string, Array<[string, GeneratorC
   return groups;
 }
 
-async function generateSdk(name: string, outputDir: string, entries: ReadonlyArray<[string, GeneratorConfig]>, sdkSpecPath: string, specVersion: string): Promise<SdkResult> {
+async function generateSdk(
+  name: string,
+  outputDir: string,
+  entries: ReadonlyArray<[string, GeneratorConfig]>,
+  sdkSpecPath: string,
+  specVersion: string,
+): Promise<SdkResult> {
   const started = performance.now();
   rmSync(outputDir, { recursive: true, force: true });
   mkdirSync(outputDir, { recursive: true });

@@ -47,7 +47,9 @@ async function main(): Promise<void> {
     report = await lintSpec(rootFile);
   } catch (error) {
     if (!(error instanceof SpecSourceError)) throw error;
-    console.error(`error: ${error.message}\nThe spec could not be read, so nothing was linted. Fix the file above and run npm run lint again.`);
+    console.error(
+      `error: ${error.message}\nThe spec could not be read, so nothing was linted. Fix the file above and run npm run lint again.`,
+    );
     process.exitCode = 1;
     return;
   }

@@ -68,7 +68,10 @@ const NEXT_STEP: Readonly<Record<number, string>> = {
 };
 
 function nextStep(status: number): string {
-  return NEXT_STEP[status] ?? (status >= 500 ? 'The service failed; try again later and quote the request id if it persists.' : 'See the status and code.');
+  return (
+    NEXT_STEP[status] ??
+    (status >= 500 ? 'The service failed; try again later and quote the request id if it persists.' : 'See the status and code.')
+  );
 }
 
 /**
@@ -191,7 +194,10 @@ export class PartnerCenterCredentialError extends Error {
   override readonly name = 'PartnerCenterCredentialError';
 
   constructor(problem: string, cause?: unknown) {
-    super(`Could not get a Partner Center token: ${problem}. Check the credential passed to createCartClient.`, cause === undefined ? undefined : { cause });
+    super(
+      `Could not get a Partner Center token: ${problem}. Check the credential passed to createCartClient.`,
+      cause === undefined ? undefined : { cause },
+    );
   }
 }
 

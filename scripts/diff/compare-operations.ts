@@ -18,7 +18,8 @@ function operationsOf(document: Json): Map<string, Operation> {
     if (!isObject(pathItem)) continue;
     for (const method of methods) {
       const operation = pathItem[method];
-      if (isObject(operation)) found.set(`${method.toUpperCase()} ${path}`, { key: `${method.toUpperCase()} ${path}`, pathItem, operation });
+      if (isObject(operation))
+        found.set(`${method.toUpperCase()} ${path}`, { key: `${method.toUpperCase()} ${path}`, pathItem, operation });
     }
   }
   return found;
@@ -85,13 +86,25 @@ function compareParameters(documents: Documents, before: Operation, after: Opera
 }
 
 /** Compares the media types of a request body or response; `where` names the place for the report. */
-function compareContent(documents: Documents, was: JsonObject, now: JsonObject, where: string, direction: Direction, emit: ChangeSink): void {
+function compareContent(
+  documents: Documents,
+  was: JsonObject,
+  now: JsonObject,
+  where: string,
+  direction: Direction,
+  emit: ChangeSink,
+): void {
   const wasContent = isObject(was.content) ? was.content : {};
   const nowContent = isObject(now.content) ? now.content : {};
   for (const [mediaType, media] of Object.entries(wasContent)) {
     const next = nowContent[mediaType];
     if (!isObject(next)) {
-      emit({ severity: 'breaking', rule: `${direction}.media-type.removed`, location: `${where} (${mediaType})`, message: 'media type removed' });
+      emit({
+        severity: 'breaking',
+        rule: `${direction}.media-type.removed`,
+        location: `${where} (${mediaType})`,
+        message: 'media type removed',
+      });
       continue;
     }
     compareSchemas(
@@ -103,7 +116,12 @@ function compareContent(documents: Documents, was: JsonObject, now: JsonObject, 
   }
   for (const mediaType of Object.keys(nowContent)) {
     if (!(mediaType in wasContent)) {
-      emit({ severity: 'non-breaking', rule: `${direction}.media-type.added`, location: `${where} (${mediaType})`, message: 'media type added' });
+      emit({
+        severity: 'non-breaking',
+        rule: `${direction}.media-type.added`,
+        location: `${where} (${mediaType})`,
+        message: 'media type added',
+      });
     }
   }
 }
@@ -182,7 +200,12 @@ function compareResponseHeaders(documents: Documents, was: JsonObject, now: Json
   }
   for (const name of nowHeaders.keys()) {
     if (!wasHeaders.has(name)) {
-      emit({ severity: 'non-breaking', rule: 'response.header.added', location: `${where} header ${name}`, message: 'response header added' });
+      emit({
+        severity: 'non-breaking',
+        rule: 'response.header.added',
+        location: `${where} header ${name}`,
+        message: 'response header added',
+      });
     }
   }
 }
@@ -219,7 +242,13 @@ export function compareOperations(before: Json, after: Json): Change[] {
   }
   for (const key of nowOperations.keys()) {
     if (!wasOperations.has(key)) {
-      changes.push({ operation: key, severity: 'non-breaking', rule: 'operation.added', location: '(operation)', message: 'operation added' });
+      changes.push({
+        operation: key,
+        severity: 'non-breaking',
+        rule: 'operation.added',
+        location: '(operation)',
+        message: 'operation added',
+      });
     }
   }
   return changes;

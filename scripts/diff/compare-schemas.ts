@@ -43,8 +43,9 @@ function flatten(document: Json, node: Json | undefined): JsonObject | undefined
     const part = flatten(document, branch);
     if (!part) continue;
     if (isObject(part.properties)) Object.assign(properties, part.properties);
-    if (Array.isArray(part.required)) part.required.forEach((name) => typeof name === 'string' && required.add(name));
-    for (const [key, value] of Object.entries(part)) if (!(key in merged) && key !== 'properties' && key !== 'required') merged[key] = value;
+    if (Array.isArray(part.required)) for (const name of part.required) if (typeof name === 'string') required.add(name);
+    for (const [key, value] of Object.entries(part))
+      if (!(key in merged) && key !== 'properties' && key !== 'required') merged[key] = value;
   }
   return { ...merged, properties, required: [...required] };
 }
@@ -59,7 +60,7 @@ function typesOf(document: Json, schema: JsonObject): Set<string> | undefined {
     const part = flatten(document, branch);
     const partTypes = part && typesOf(document, part);
     if (!partTypes) return undefined;
-    partTypes.forEach((type) => types.add(type));
+    for (const type of partTypes) types.add(type);
   }
   return types;
 }

@@ -47,9 +47,10 @@ export const validExamples = spectralCore.createRulesetFunction<JsonObject, null
             for (const [name, exampleRef] of Object.entries(media.examples)) {
               const example = follow(document, exampleRef);
               if (!isObject(example) || !('value' in example) || validate(example.value)) continue;
-              const examplePath = isObject(exampleRef) && typeof exampleRef.$ref === 'string'
-                ? pointerSegments(exampleRef.$ref)
-                : [...basePath, 'content', mediaType, 'examples', name];
+              const examplePath =
+                isObject(exampleRef) && typeof exampleRef.$ref === 'string'
+                  ? pointerSegments(exampleRef.$ref)
+                  : [...basePath, 'content', mediaType, 'examples', name];
               for (const error of validate.errors ?? []) {
                 const where = error.instancePath.split('/').filter(Boolean);
                 results.push({

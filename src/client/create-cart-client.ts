@@ -64,6 +64,7 @@ export interface CallOptions {
 export type ModifyCallOptions = Omit<CallOptions, 'requestId'>;
 
 /** Changes a cart read from the service, in place or by returning the cart to send. */
+// biome-ignore lint/suspicious/noConfusingVoidType: a mutator that changes the draft in place returns nothing, typed void by TypeScript
 export type CartMutator = (cart: Cart) => void | CartUpdate | Promise<void | CartUpdate>;
 
 /** The typed client `createCartClient` returns. */
@@ -148,7 +149,10 @@ export function createCartClient(options: CartClientOptions): CartClient {
   checkOptions(options);
   const correlationId = options.correlationId ?? crypto.randomUUID();
   const validate = options.validateRequests ?? true;
-  const send = composePipeline(buildPolicies(options, correlationId), createTransport(options.fetch ?? ((input, init) => fetch(input, init))));
+  const send = composePipeline(
+    buildPolicies(options, correlationId),
+    createTransport(options.fetch ?? ((input, init) => fetch(input, init))),
+  );
   const raw = createClient<paths>({ baseUrl: checkBaseUrl(options.baseUrl ?? DEFAULT_BASE_URL), fetch: send, Request: ReplayableRequest });
 
   async function getCart(customerId: string, cartId: string, call?: CallOptions): Promise<Cart> {
@@ -158,7 +162,8 @@ export function createCartClient(options: CartClientOptions): CartClient {
       params: { path: { 'customer-id': customerId, 'cart-id': cartId }, header },
       signal: call?.signal,
     });
-    if (data === undefined) throw apiErrorFrom(response, error, { requestId: header['MS-RequestId'], correlationId: header['MS-CorrelationId'] });
+    if (data === undefined)
+      throw apiErrorFrom(response, error, { requestId: header['MS-RequestId'], correlationId: header['MS-CorrelationId'] });
     return data;
   }
 
@@ -169,7 +174,8 @@ export function createCartClient(options: CartClientOptions): CartClient {
       body: cart,
       signal: call?.signal,
     });
-    if (data === undefined) throw apiErrorFrom(response, error, { requestId: header['MS-RequestId'], correlationId: header['MS-CorrelationId'] });
+    if (data === undefined)
+      throw apiErrorFrom(response, error, { requestId: header['MS-RequestId'], correlationId: header['MS-CorrelationId'] });
     return data;
   }
 

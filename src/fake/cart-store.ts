@@ -103,7 +103,10 @@ export class CartStore {
     }
     const stored = this.carts.get(cartKey(customerId, cartId));
     if (!stored || this.isExpired(stored.cart)) {
-      return { kind: 'not-found', description: `Cart ${cartId} could not be found for customer ${customerId}; carts are deleted 7 days after creation, so create a new one.` };
+      return {
+        kind: 'not-found',
+        description: `Cart ${cartId} could not be found for customer ${customerId}; carts are deleted 7 days after creation, so create a new one.`,
+      };
     }
     return { kind: 'found', cart: structuredClone(stored.cart) };
   }
@@ -122,7 +125,10 @@ export class CartStore {
       const current = this.find(customerId, cartId);
       if (current.kind !== 'found') return current;
       if (current.cart.status === 'Ordered') {
-        return { kind: 'ordered', description: `Cart ${cartId} has already been checked out (status Ordered) and can no longer be updated; create a new cart.` };
+        return {
+          kind: 'ordered',
+          description: `Cart ${cartId} has already been checked out (status Ordered) and can no longer be updated; create a new cart.`,
+        };
       }
       const stored = this.carts.get(key);
       if (!stored) return current;

@@ -21,7 +21,9 @@ export function normaliseLineItems(items: readonly JsonObject[], defaults: LineI
   };
   return items.map((item) => {
     const { error: _clientError, ...kept } = item;
-    const addonItems = Array.isArray(kept.addonItems) ? normaliseLineItems(kept.addonItems.filter(isJsonObject), defaults) : kept.addonItems;
+    const addonItems = Array.isArray(kept.addonItems)
+      ? normaliseLineItems(kept.addonItems.filter(isJsonObject), defaults)
+      : kept.addonItems;
     return {
       ...kept,
       id: typeof kept.id === 'number' ? kept.id : takeId(),

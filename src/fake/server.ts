@@ -104,12 +104,21 @@ export async function startFakeCartService(options: FakeCartServiceOptions = {})
 
   const server = createServer((request, response) => {
     handle(state, request, response).catch((error: unknown) => {
-      if (!response.headersSent) sendBody(response, 500, JSON_CONTENT_TYPE, errorBody(ErrorCode.unexpectedError, `The fake failed unexpectedly: ${(error as Error).message}`));
+      if (!response.headersSent)
+        sendBody(
+          response,
+          500,
+          JSON_CONTENT_TYPE,
+          errorBody(ErrorCode.unexpectedError, `The fake failed unexpectedly: ${(error as Error).message}`),
+        );
       else response.destroy();
     });
   });
   server.listen(options.port ?? 0, options.host ?? '127.0.0.1');
-  await Promise.race([once(server, 'listening'), once(server, 'error').then(([error]) => Promise.reject(listenError(error as Error, options)))]);
+  await Promise.race([
+    once(server, 'listening'),
+    once(server, 'error').then(([error]) => Promise.reject(listenError(error as Error, options))),
+  ]);
   const { address, port } = server.address() as AddressInfo;
   const host = address.includes(':') ? `[${address}]` : address;
 
@@ -156,7 +165,12 @@ async function handle(state: HandlerState, request: IncomingMessage, response: S
     reply({ status, contentType: JSON_CONTENT_TYPE, body: errorBody(code, description) }, extraHeaders);
 
   const match = CART_PATH.exec(new URL(request.url ?? '/', 'http://fake').pathname);
-  if (!match) return fail(404, ErrorCode.notFound, `No resource at ${request.url ?? '/'}; this fake serves /v1/customers/{customer-id}/carts/{cart-id}.`);
+  if (!match)
+    return fail(
+      404,
+      ErrorCode.notFound,
+      `No resource at ${request.url ?? '/'}; this fake serves /v1/customers/{customer-id}/carts/{cart-id}.`,
+    );
   const customerId = decodeURIComponent(match[1] ?? '');
   const cartId = decodeURIComponent(match[2] ?? '');
   const method = request.method ?? 'GET';
@@ -171,7 +185,9 @@ async function handle(state: HandlerState, request: IncomingMessage, response: S
 
   const token = bearerToken(request);
   if (token === undefined || !state.acceptToken(token)) {
-    return fail(401, ErrorCode.tokenMissing, 'The partner token is missing or not accepted; send Authorization: Bearer <access token>.', { 'WWW-Authenticate': 'Bearer' });
+    return fail(401, ErrorCode.tokenMissing, 'The partner token is missing or not accepted; send Authorization: Bearer <access token>.', {
+      'WWW-Authenticate': 'Bearer',
+    });
   }
 
   if (method === 'GET') {
@@ -187,7 +203,8 @@ async function handle(state: HandlerState, request: IncomingMessage, response: S
   const body = await readJsonBody(request);
   if (body.problem !== undefined) return fail(400, ErrorCode.invalidInput, body.problem);
   const problem = findCartBodyProblem(body.value, cartId);
-  if (problem !== undefined || !isJsonObject(body.value)) return fail(400, ErrorCode.invalidInput, problem ?? 'The request body must be a Cart.');
+  if (problem !== undefined || !isJsonObject(body.value))
+    return fail(400, ErrorCode.invalidInput, problem ?? 'The request body must be a Cart.');
 
   const outcome = await state.store.update(customerId, cartId, body.value, state.userIdForToken(token), requestId);
   if (outcome.kind !== 'found') return failUpdate(outcome, fail);
@@ -202,14 +219,17 @@ type Fail = (status: number, code: number, description: string, extraHeaders?: R
 function failUpdate(outcome: Exclude<UpdateOutcome, { kind: 'found' }>, fail: Fail): void {
   switch (outcome.kind) {
     case 'not-found':
-      return fail(404, ErrorCode.cartNotFound, outcome.description);
+      fail(404, ErrorCode.cartNotFound, outcome.description);
+      return;
     case 'busy':
-      return fail(409, ErrorCode.cartBusy, outcome.description);
+      fail(409, ErrorCode.cartBusy, outcome.description);
+      return;
     case 'ordered':
       // 400 with 800065 ("the cart was already checked out"): that documented code says exactly what
       // happened, and its documented status is 400. 409 is not used because Partner Center's 409
       // (800064) means "busy, try again", and a client retrying an ordered cart would never succeed.
-      return fail(400, ErrorCode.cartAlreadyCheckedOut, outcome.description);
+      fail(400, ErrorCode.cartAlreadyCheckedOut, outcome.description);
+      return;
   }
 }
 
@@ -224,7 +244,9 @@ function contractView(state: HandlerState, response: CartResponse & { body: Fake
   return state.brokenVariant ? breakCartResponse(state.brokenVariant, response) : response;
 }
 
-async function readJsonBody(request: IncomingMessage): Promise<{ value: unknown; problem?: undefined } | { value?: undefined; problem: string }> {
+async function readJsonBody(
+  request: IncomingMessage,
+): Promise<{ value: unknown; problem?: undefined } | { value?: undefined; problem: string }> {
   const contentType = headerValue(request, 'content-type') ?? '';
   if (!/^application\/json\b/i.test(contentType)) {
     return { problem: `The request body must be JSON: send Content-Type: application/json (got ${contentType || 'no Content-Type'}).` };
@@ -269,5 +291,7 @@ function guidFromToken(token: string): string {
 }
 
 function listenError(error: Error, options: FakeCartServiceOptions): Error {
-  return new Error(`The fake cart service could not listen on ${options.host ?? '127.0.0.1'}:${options.port ?? 0}: ${error.message}. Pick another port or stop what uses it.`);
+  return new Error(
+    `The fake cart service could not listen on ${options.host ?? '127.0.0.1'}:${options.port ?? 0}: ${error.message}. Pick another port or stop what uses it.`,
+  );
 }

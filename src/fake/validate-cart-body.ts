@@ -16,7 +16,8 @@ function duplicateLineId(lineItems: unknown, field: string): string | undefined 
   for (const [index, item] of lineItems.entries()) {
     if (!isJsonObject(item)) continue;
     const at = `${field}[${index}]`;
-    if (item.id !== undefined && seenIds.has(item.id)) return `${at}.id must be unique within ${field} (${describe(item.id)} is used twice)`;
+    if (item.id !== undefined && seenIds.has(item.id))
+      return `${at}.id must be unique within ${field} (${describe(item.id)} is used twice)`;
     seenIds.add(item.id);
     const inAddons = duplicateLineId(item.addonItems, `${at}.addonItems`);
     if (inAddons) return inAddons;

@@ -65,7 +65,9 @@ let exitHookInstalled = false;
 export async function startPrism(options: PrismOptions): Promise<RunningPrism> {
   const mode = options.mode ?? 'mock';
   if (mode === 'proxy' && !options.upstream) {
-    throw new Error('startPrism: mode "proxy" needs an upstream URL (the implementation to validate), e.g. upstream: "http://127.0.0.1:4011".');
+    throw new Error(
+      'startPrism: mode "proxy" needs an upstream URL (the implementation to validate), e.g. upstream: "http://127.0.0.1:4011".',
+    );
   }
   if (mode === 'mock' && options.upstream) {
     throw new Error('startPrism: "upstream" only applies to mode "proxy"; remove it or set mode: "proxy".');
@@ -96,7 +98,9 @@ export function resolvePrismCli(): string {
   try {
     return require.resolve('@stoplight/prism-cli/dist/index.js');
   } catch {
-    throw new Error(`Prism is not installed: @stoplight/prism-cli could not be resolved from ${import.meta.url}. Install it next to this package with: ${PRISM_INSTALL_HINT}`);
+    throw new Error(
+      `Prism is not installed: @stoplight/prism-cli could not be resolved from ${import.meta.url}. Install it next to this package with: ${PRISM_INSTALL_HINT}`,
+    );
   }
 }
 
@@ -142,8 +146,11 @@ async function launch(cliPath: string, mode: 'mock' | 'proxy', options: PrismOpt
     await stop();
     const tail = log.stderrTail();
     const detail = tail ? `\nPrism's stderr (last lines):\n${tail}` : '';
-    if (/EADDRINUSE/.test(log.text()) && options.port === undefined) throw new PortTakenError(`Port ${port} was taken before Prism could bind it.`);
-    throw new Error(`Prism (${mode} of ${options.specPath}) did not start on ${url}: ${(error as Error).message}. Check the spec path and that the port is free.${detail}`);
+    if (/EADDRINUSE/.test(log.text()) && options.port === undefined)
+      throw new PortTakenError(`Port ${port} was taken before Prism could bind it.`);
+    throw new Error(
+      `Prism (${mode} of ${options.specPath}) did not start on ${url}: ${(error as Error).message}. Check the spec path and that the port is free.${detail}`,
+    );
   }
 
   if (child.pid === undefined) throw new Error('Prism started without a process id.');

@@ -61,7 +61,9 @@ async function withDeadline(attemptMs: number, exchange: Exchange, next: SendNex
     return await next({ ...exchange, signal: controller.signal });
   } catch (error) {
     if (!(controller.signal.reason instanceof DeadlinePassed)) throw error;
-    throw overall && overallFirst ? overallTimeout(exchange.call, overall) : new PartnerCenterTimeoutError('attempt', attemptMs, exchange.call.attempts);
+    throw overall && overallFirst
+      ? overallTimeout(exchange.call, overall)
+      : new PartnerCenterTimeoutError('attempt', attemptMs, exchange.call.attempts);
   } finally {
     clearTimeout(timer);
     parent.removeEventListener('abort', followParent);
@@ -72,7 +74,12 @@ async function withDeadline(attemptMs: number, exchange: Exchange, next: SendNex
  * Waits `ms` between two attempts, unless the call's overall deadline comes first: then it waits until the deadline
  * and ends the call with an overall timeout, as an abort of the wait at that moment would.
  */
-export async function waitWithinDeadline(call: CallState, ms: number, signal: AbortSignal, wait: (ms: number, signal: AbortSignal) => Promise<void>): Promise<void> {
+export async function waitWithinDeadline(
+  call: CallState,
+  ms: number,
+  signal: AbortSignal,
+  wait: (ms: number, signal: AbortSignal) => Promise<void>,
+): Promise<void> {
   const overall = call.deadline;
   const overallLeftMs = overall ? overall.remainingMs() : Infinity;
   if (!overall || ms < overallLeftMs) return wait(ms, signal);

@@ -10,7 +10,14 @@ import { toViolations } from './violations.js';
 
 function checkId(name: 'customer-id' | 'cart-id', value: unknown, validate: typeof validateCustomerId): CartViolation[] {
   if (validate(value)) return [];
-  return [{ path: name, rule: 'format', message: `${name} must be a GUID such as d6bf25b7-e0a8-4f2d-a31b-97b55cfc774d (got ${JSON.stringify(value) ?? 'nothing'})`, value }];
+  return [
+    {
+      path: name,
+      rule: 'format',
+      message: `${name} must be a GUID such as d6bf25b7-e0a8-4f2d-a31b-97b55cfc774d (got ${JSON.stringify(value) ?? 'nothing'})`,
+      value,
+    },
+  ];
 }
 
 /** Throws a `CartValidationError` unless both path parameters are GUIDs. */

@@ -44,7 +44,10 @@ function expectation(issue: GeneratedValidationIssue): string {
   const { params } = issue;
   switch (issue.keyword) {
     case 'type':
-      return `must be ${String(params.type).split(',').map((type) => (/^[aeiou]/.test(type) ? `an ${type}` : `a ${type}`)).join(' or ')}`;
+      return `must be ${String(params.type)
+        .split(',')
+        .map((type) => (/^[aeiou]/.test(type) ? `an ${type}` : `a ${type}`))
+        .join(' or ')}`;
     case 'enum':
       return `must be one of ${(params.allowedValues as unknown[]).map((value) => JSON.stringify(value)).join(', ')}`;
     case 'minItems':

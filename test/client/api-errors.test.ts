@@ -23,8 +23,14 @@ describe('PartnerCenterApiError mapping', () => {
   ];
 
   it.each(documented)('maps %i with code %s and says what to do next', async (status, code, advice) => {
-    const headers = { 'MS-RequestId': '4fa6dad6-a89f-4875-8247-8294a10ae1cf', 'MS-CorrelationId': 'aaaa0000-bb11-2222-33cc-444444dddddd', 'Retry-After': '7' };
-    const error = await failureOf(() => json(status, { code, description: `described ${status}`, data: ['x'], source: 'PartnerFD' }, headers));
+    const headers = {
+      'MS-RequestId': '4fa6dad6-a89f-4875-8247-8294a10ae1cf',
+      'MS-CorrelationId': 'aaaa0000-bb11-2222-33cc-444444dddddd',
+      'Retry-After': '7',
+    };
+    const error = await failureOf(() =>
+      json(status, { code, description: `described ${status}`, data: ['x'], source: 'PartnerFD' }, headers),
+    );
     expect(error).toMatchObject({
       kind: 'api',
       status,
@@ -46,14 +52,23 @@ describe('PartnerCenterApiError mapping', () => {
     const { fetch, requests } = createObservedFetch(() => new Response(null, { status: 429, statusText: 'Too Many Requests' }));
     const client = createCartClient({ credential: TOKEN, fetch, retry: false });
     const error = (await client.getCart(CUSTOMER_ID, CART_ID).catch((caught: unknown) => caught)) as PartnerCenterApiError;
-    expect(error).toMatchObject({ kind: 'api', status: 429, code: undefined, description: undefined, rawBody: undefined, retryAfterMs: undefined });
+    expect(error).toMatchObject({
+      kind: 'api',
+      status: 429,
+      code: undefined,
+      description: undefined,
+      rawBody: undefined,
+      retryAfterMs: undefined,
+    });
     expect(error.requestId).toBe(requests[0]?.headers['ms-requestid']);
     expect(error.correlationId).toBe(requests[0]?.headers['ms-correlationid']);
     expect(error.message).toContain('429 Too Many Requests: an empty body');
   });
 
   it('handles a non-JSON body, keeping its text', async () => {
-    const error = await failureOf(() => new Response('<html>Service Unavailable</html>', { status: 503, headers: { 'Content-Type': 'text/html' } }));
+    const error = await failureOf(
+      () => new Response('<html>Service Unavailable</html>', { status: 503, headers: { 'Content-Type': 'text/html' } }),
+    );
     expect(error).toMatchObject({ status: 503, code: undefined, rawBody: '<html>Service Unavailable</html>' });
     expect(error.message).toContain('non-JSON body: <html>Service Unavailable</html>');
   });

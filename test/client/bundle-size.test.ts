@@ -7,7 +7,15 @@ const BUDGET_BYTES = 10_000;
 
 /** Bundles the package root the way a consumer's bundler would (ESM, minified) and returns its sizes. */
 async function measureClientBundle(): Promise<{ minified: number; gzipped: number; inputs: string[] }> {
-  const result = await build({ entryPoints: ['src/index.ts'], bundle: true, minify: true, format: 'esm', platform: 'neutral', write: false, metafile: true });
+  const result = await build({
+    entryPoints: ['src/index.ts'],
+    bundle: true,
+    minify: true,
+    format: 'esm',
+    platform: 'neutral',
+    write: false,
+    metafile: true,
+  });
   const code = result.outputFiles[0]?.contents ?? new Uint8Array();
   return { minified: code.length, gzipped: gzipSync(code, { level: 9 }).length, inputs: Object.keys(result.metafile.inputs) };
 }

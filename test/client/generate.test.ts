@@ -6,7 +6,9 @@ import { generateInto } from '../../scripts/generate.js';
 
 describe('npm run generate', () => {
   const dirs = [mkdtempSync(join(tmpdir(), 'generate-a-')), mkdtempSync(join(tmpdir(), 'generate-b-'))];
-  afterAll(() => dirs.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
+  afterAll(() => {
+    for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
+  });
 
   it('writes the same bytes on every run, each file headed with the command that made it', async () => {
     const [first, second] = await Promise.all(dirs.map((dir) => generateInto(dir)));

@@ -25,7 +25,13 @@ export function createObservedFetch(respond: Responder): { fetch: FetchLike; req
   const fetch: FetchLike = async (input, init) => {
     const signal = init.signal ?? undefined;
     if (!signal) throw new Error('every attempt must carry a signal');
-    const observed: ObservedRequest = { method: init.method ?? 'GET', url: input, headers: headersOf(init), body: typeof init.body === 'string' ? init.body : '', signal };
+    const observed: ObservedRequest = {
+      method: init.method ?? 'GET',
+      url: input,
+      headers: headersOf(init),
+      body: typeof init.body === 'string' ? init.body : '',
+      signal,
+    };
     requests.push(observed);
     return respond(observed, requests.length);
   };
@@ -50,9 +56,7 @@ export function serviceCart(): Record<string, unknown> {
     lastModifiedTimestamp: '2018-03-15T17:15:02.3840528Z',
     status: 'Active',
     futureCartFlag: { nested: [1, 2, 3] },
-    lineItems: [
-      { id: 0, catalogItemId: 'DG7GMGF0DWTL:0001:DG7GMGF0DSJB', quantity: 2, billingCycle: 'one_time', futureLineField: 'kept' },
-    ],
+    lineItems: [{ id: 0, catalogItemId: 'DG7GMGF0DWTL:0001:DG7GMGF0DSJB', quantity: 2, billingCycle: 'one_time', futureLineField: 'kept' }],
     links: { self: { uri: `/customers/${CUSTOMER_ID}/carts/${CART_ID}`, method: 'GET', headers: [] } },
     attributes: { objectType: 'Cart' },
   };

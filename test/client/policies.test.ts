@@ -71,7 +71,12 @@ describe('timeouts and abort', () => {
     expect(requests).toHaveLength(1);
 
     const waiting = createObservedFetch(() => json(503, {}, { 'Retry-After': '50' }));
-    const slowRetry = createCartClient({ credential: TOKEN, fetch: waiting.fetch, retry: { maxElapsedMs: 600_000 }, timeouts: { overallMs: 30 } });
+    const slowRetry = createCartClient({
+      credential: TOKEN,
+      fetch: waiting.fetch,
+      retry: { maxElapsedMs: 600_000 },
+      timeouts: { overallMs: 30 },
+    });
     await expect(slowRetry.getCart(CUSTOMER_ID, CART_ID)).rejects.toMatchObject({ kind: 'timeout', scope: 'overall' });
     expect(waiting.requests).toHaveLength(1);
   });

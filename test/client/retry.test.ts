@@ -14,14 +14,17 @@ function recordingClock(now = 1_000_000, random = 0.5): RetryClock & { waits: nu
 }
 
 describe('retryPolicy', () => {
-  it.each([408, 429, 500, 502, 503, 504])('retries %i up to maxRetries and then returns the last answer as an API error', async (status) => {
-    const { fetch, requests } = createObservedFetch(() => json(status, { code: 1, description: 'busy' }));
-    const client = createCartClient({ credential: TOKEN, fetch, retry: { ...FAST, maxRetries: 2 } });
-    const error = await client.getCart(CUSTOMER_ID, CART_ID).catch((caught: unknown) => caught);
-    expect(error).toBeInstanceOf(PartnerCenterApiError);
-    expect((error as PartnerCenterApiError).status).toBe(status);
-    expect(requests).toHaveLength(3);
-  });
+  it.each([408, 429, 500, 502, 503, 504])(
+    'retries %i up to maxRetries and then returns the last answer as an API error',
+    async (status) => {
+      const { fetch, requests } = createObservedFetch(() => json(status, { code: 1, description: 'busy' }));
+      const client = createCartClient({ credential: TOKEN, fetch, retry: { ...FAST, maxRetries: 2 } });
+      const error = await client.getCart(CUSTOMER_ID, CART_ID).catch((caught: unknown) => caught);
+      expect(error).toBeInstanceOf(PartnerCenterApiError);
+      expect((error as PartnerCenterApiError).status).toBe(status);
+      expect(requests).toHaveLength(3);
+    },
+  );
 
   it.each([400, 401, 403, 404, 409])('does not retry %i', async (status) => {
     const { fetch, requests } = createObservedFetch(() => json(status, { code: 1, description: 'no' }));
@@ -31,7 +34,9 @@ describe('retryPolicy', () => {
   });
 
   it('uses the default of 3 retries, succeeding on the fourth attempt', async () => {
-    const { fetch, requests } = createObservedFetch((_, attempt) => (attempt < 4 ? json(503, { code: 1, description: 'x' }) : json(200, serviceCart())));
+    const { fetch, requests } = createObservedFetch((_, attempt) =>
+      attempt < 4 ? json(503, { code: 1, description: 'x' }) : json(200, serviceCart()),
+    );
     const client = createCartClient({ credential: TOKEN, fetch, retry: FAST });
     await expect(client.getCart(CUSTOMER_ID, CART_ID)).resolves.toMatchObject({ id: CART_ID });
     expect(requests).toHaveLength(4);
@@ -46,7 +51,9 @@ describe('retryPolicy', () => {
   });
 
   it('keeps the same MS-RequestId across the retries of one call and a fresh one for the next call', async () => {
-    const { fetch, requests } = createObservedFetch((_, attempt) => (attempt % 3 === 0 ? json(200, serviceCart()) : json(500, { code: 1, description: 'x' })));
+    const { fetch, requests } = createObservedFetch((_, attempt) =>
+      attempt % 3 === 0 ? json(200, serviceCart()) : json(500, { code: 1, description: 'x' }),
+    );
     const client = createCartClient({ credential: TOKEN, fetch, retry: FAST });
     await client.getCart(CUSTOMER_ID, CART_ID);
     await client.getCart(CUSTOMER_ID, CART_ID);
@@ -59,7 +66,9 @@ describe('retryPolicy', () => {
   });
 
   it('replays the PUT body on every attempt', async () => {
-    const { fetch, requests } = createObservedFetch((_, attempt) => (attempt < 3 ? json(503, { code: 1, description: 'x' }) : json(201, serviceCart())));
+    const { fetch, requests } = createObservedFetch((_, attempt) =>
+      attempt < 3 ? json(503, { code: 1, description: 'x' }) : json(201, serviceCart()),
+    );
     const client = createCartClient({ credential: TOKEN, fetch, retry: FAST });
     const cart = { lineItems: [{ catalogItemId: 'A:1:2', quantity: 3, billingCycle: 'monthly' as const }] };
     await client.updateCart(CUSTOMER_ID, CART_ID, cart);
@@ -84,7 +93,10 @@ describe('retryPolicy', () => {
     const clock = recordingClock();
     const date = new Date(clock.now() + 7_000).toUTCString();
     const answers = [json(429, {}, { 'Retry-After': '2' }), json(503, {}, { 'Retry-After': date }), json(200, {})];
-    const send = composePipeline([retryPolicy(DEFAULT_RETRY, clock)], createTransport(async () => answers.shift() as Response));
+    const send = composePipeline(
+      [retryPolicy(DEFAULT_RETRY, clock)],
+      createTransport(async () => answers.shift() as Response),
+    );
     const response = await send(new Request('https://example.test/'));
     expect(response.status).toBe(200);
     expect(clock.waits).toEqual([2_000, 7_000]);
@@ -105,7 +117,10 @@ describe('retryPolicy', () => {
     expect([0, 1, 2, 3, 4].map((retry) => backoffDelay(retry, options, 0))).toEqual([500, 1000, 2000, 2500, 2500]);
     expect([0, 1, 2, 3, 4].map((retry) => backoffDelay(retry, options, 1))).toEqual([1000, 2000, 4000, 5000, 5000]);
     const clock = recordingClock(0, 1);
-    const send = composePipeline([retryPolicy({ ...DEFAULT_RETRY, baseDelayMs: 100 }, clock)], createTransport(async () => json(500, {})));
+    const send = composePipeline(
+      [retryPolicy({ ...DEFAULT_RETRY, baseDelayMs: 100 }, clock)],
+      createTransport(async () => json(500, {})),
+    );
     await send(new Request('https://example.test/'));
     expect(clock.waits).toEqual([100, 200, 400]);
   });

@@ -31,7 +31,10 @@ describe('on the wire (a real loopback HTTP server and the platform fetch)', () 
         }
         const body = request.method === 'PUT' ? Buffer.concat(chunks).toString('utf8') : JSON.stringify(serviceCart());
         response
-          .writeHead(request.method === 'PUT' ? 201 : 200, { 'Content-Type': 'application/json; charset=utf-8', 'MS-RequestId': String(request.headers['ms-requestid']) })
+          .writeHead(request.method === 'PUT' ? 201 : 200, {
+            'Content-Type': 'application/json; charset=utf-8',
+            'MS-RequestId': String(request.headers['ms-requestid']),
+          })
           .end(body);
       });
     });
@@ -67,6 +70,9 @@ describe('on the wire (a real loopback HTTP server and the platform fetch)', () 
     expect(get?.headers['ms-requestid']).not.toBe(put?.headers['ms-requestid']);
     expect(put?.headers['content-type']).toBe('application/json');
     expect(retriedPut?.body).toBe(put?.body);
-    expect(JSON.parse(put?.body ?? '{}')).toMatchObject({ futureCartFlag: { nested: [1, 2, 3] }, lineItems: [{ quantity: 4, futureLineField: 'kept' }] });
+    expect(JSON.parse(put?.body ?? '{}')).toMatchObject({
+      futureCartFlag: { nested: [1, 2, 3] },
+      lineItems: [{ quantity: 4, futureLineField: 'kept' }],
+    });
   });
 });

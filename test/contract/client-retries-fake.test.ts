@@ -20,11 +20,18 @@ afterAll(async () => {
 
 /** Retries with the fake's Retry-After (0 s here) or a backoff of a millisecond, so the test never sleeps long. */
 function retryingClient(wire: ForwardingFetch, maxRetries = 4): CartClient {
-  return createCartClient({ credential: 'test-token', baseUrl: fake.url, fetch: wire.fetch, retry: { maxRetries, baseDelayMs: 1, maxDelayMs: 1 } });
+  return createCartClient({
+    credential: 'test-token',
+    baseUrl: fake.url,
+    fetch: wire.fetch,
+    retry: { maxRetries, baseDelayMs: 1, maxDelayMs: 1 },
+  });
 }
 
 function requestIdsOf(wire: ForwardingFetch, method: string): Set<string | null> {
-  return new Set(wire.exchanges.filter((exchange) => exchange.method === method).map((exchange) => exchange.requestHeaders.get('ms-requestid')));
+  return new Set(
+    wire.exchanges.filter((exchange) => exchange.method === method).map((exchange) => exchange.requestHeaders.get('ms-requestid')),
+  );
 }
 
 describe('the typed client retrying against the fake', () => {
@@ -77,7 +84,10 @@ describe('the typed client retrying against the fake', () => {
     const wire = forwardingFetch();
     const error = await retryingClient(wire, 1)
       .updateCart(seed.customerId, seed.id, updateBody(4) as CartUpdate)
-      .then(() => undefined, (caught: unknown) => caught);
+      .then(
+        () => undefined,
+        (caught: unknown) => caught,
+      );
     expect(error).toBeInstanceOf(PartnerCenterApiError);
     expect(error).toMatchObject({ status: 503, retryAfterMs: 0 });
     expect(wire.attempts()).toBe(2);

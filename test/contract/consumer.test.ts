@@ -12,7 +12,15 @@ import {
 import { startPrism, type RunningPrism } from '../../src/mock/prism.js';
 import { badCartUpdates, prismRequestViolations, VALID_CART_ID, VALID_CUSTOMER_ID } from '../support/bad-cart-updates.js';
 import { forwardingFetch, type ForwardingFetch } from '../support/forwarding-fetch.js';
-import { BUNDLED_SPEC_PATH, CART_PATH, documentedStatuses, requestExamples, spec, type DocumentedStatus, type NamedExample } from '../support/spec-examples.js';
+import {
+  BUNDLED_SPEC_PATH,
+  CART_PATH,
+  documentedStatuses,
+  requestExamples,
+  spec,
+  type DocumentedStatus,
+  type NamedExample,
+} from '../support/spec-examples.js';
 
 // The consumer side of the contract: our typed client against Prism mocking the bundled spec. Prism answers from
 // the spec's examples and validates every request it gets, so a request the client gets wrong shows up as a 400
@@ -57,7 +65,12 @@ const statusCases = documentedStatuses().flatMap((documented) => {
   if (!first) throw new Error(`${documented.operation} ${documented.status} has no named example for Prism to serve`);
   return [
     { ...documented, label: `${documented.operation} ${documented.status} (no example named)`, example: undefined, expected: first },
-    ...documented.examples.map((example) => ({ ...documented, label: `${documented.operation} ${documented.status} ${example.name}`, example: example.name, expected: example })),
+    ...documented.examples.map((example) => ({
+      ...documented,
+      label: `${documented.operation} ${documented.status} ${example.name}`,
+      example: example.name,
+      expected: example,
+    })),
   ];
 });
 
@@ -69,9 +82,24 @@ describe('consumer contract: every documented status and named example through t
       for (const status of Object.keys(pathItem[method]?.responses ?? {})) expect(covered).toContain(`${method.toUpperCase()} ${status}`);
     }
     expect(covered.size).toBe(18);
-    expect(statusCases.filter((c) => c.status < 300).map((c) => c.example).filter(Boolean).sort()).toEqual(
-      ['Active', 'AddonLineItem', 'AddonLineItem', 'IndirectReseller', 'IndirectReseller', 'LineItemError', 'LineItemError', 'Ordered', 'Reservation', 'Reservation'],
-    );
+    expect(
+      statusCases
+        .filter((c) => c.status < 300)
+        .map((c) => c.example)
+        .filter(Boolean)
+        .sort(),
+    ).toEqual([
+      'Active',
+      'AddonLineItem',
+      'AddonLineItem',
+      'IndirectReseller',
+      'IndirectReseller',
+      'LineItemError',
+      'LineItemError',
+      'Ordered',
+      'Reservation',
+      'Reservation',
+    ]);
   });
 
   it.each(statusCases)('$label', async ({ status, example, expected, ...documented }) => {
@@ -85,7 +113,14 @@ describe('consumer contract: every documented status and named example through t
       expect(error).toBeInstanceOf(PartnerCenterApiError);
       const apiError = error as PartnerCenterApiError;
       const body = expected.value as { code: number | string; description: string; data?: unknown[]; source?: string };
-      expect(apiError).toMatchObject({ kind: 'api', status, code: body.code, description: body.description, data: body.data, source: body.source });
+      expect(apiError).toMatchObject({
+        kind: 'api',
+        status,
+        code: body.code,
+        description: body.description,
+        data: body.data,
+        source: body.source,
+      });
       const [exchange] = wire.exchanges;
       const headers = exchange?.responseHeaders;
       // Prism serves the response headers' examples rather than echoing the request's ids, and the client reports
@@ -109,7 +144,10 @@ describe('consumer contract: retries against the mock', () => {
     const client = clientFor(wire, { retry: { maxRetries: 2, baseDelayMs: 1, maxDelayMs: 1 } });
     const error = await rejection(client.getCart(VALID_CUSTOMER_ID, VALID_CART_ID));
     expect(error).toBeInstanceOf(PartnerCenterApiError);
-    expect(error).toMatchObject({ status: 500, code: (spec.components.examples.Error_Unexpected?.value as { code: unknown }).code });
+    expect(error).toMatchObject({
+      status: 500,
+      code: (spec.components.examples.Error_Unexpected?.value as { code: unknown } | undefined)?.code,
+    });
     expect(wire.exchanges).toHaveLength(3);
     const requestIds = new Set(wire.exchanges.map((e) => e.requestHeaders.get('ms-requestid')));
     expect(requestIds.size).toBe(1);
@@ -127,7 +165,13 @@ describe('consumer contract: retries against the mock', () => {
 describe('consumer contract: the named examples validate against the generated validators', () => {
   const successExamples = documentedStatuses()
     .filter((documented) => documented.status < 300)
-    .flatMap((documented) => documented.examples.map((example) => ({ ...documented, example, label: `${documented.operation} ${documented.status} ${example.name}` })));
+    .flatMap((documented) =>
+      documented.examples.map((example) => ({
+        ...documented,
+        example,
+        label: `${documented.operation} ${documented.status} ${example.name}`,
+      })),
+    );
 
   it.each(requestExamples().map((example) => ({ ...example, label: `request ${example.name}` })))(
     '$label is a valid CartUpdate and Prism accepts it as sent by the client',
@@ -142,36 +186,41 @@ describe('consumer contract: the named examples validate against the generated v
     },
   );
 
-  it.each(successExamples)('$label as served is a valid CartUpdate and goes back unchanged in a PUT that Prism accepts', async ({ operation, method, status, example }) => {
-    // GET examples take the documented read-modify-write path (modifyCart); PUT examples are sent back as they came.
-    const wire = forwardingFetch((sent) => (sent === method ? prefer(status, example.name) : prefer(200)));
-    const client = clientFor(wire);
-    let served: Cart;
-    if (operation === 'getCart') {
-      const seen: Cart[] = [];
-      await client.modifyCart(VALID_CUSTOMER_ID, VALID_CART_ID, (cart) => {
-        seen.push(structuredClone(cart));
-      });
-      served = seen[0] as Cart;
-    } else {
-      served = await client.updateCart(VALID_CUSTOMER_ID, VALID_CART_ID, reservationRequest);
-      await client.updateCart(VALID_CUSTOMER_ID, served.id ?? VALID_CART_ID, served as CartUpdate);
-    }
-    expect(served).toEqual(example.value);
-    expect(validateCartUpdate(served), JSON.stringify(validateCartUpdate.errors)).toBe(true);
-    const sentBack = wire.exchanges.at(-1);
-    expect(sentBack?.method).toBe('PUT');
-    expect(JSON.parse(sentBack?.body ?? 'null')).toEqual(example.value);
-    expect(sentBack?.status).toBe(operation === 'getCart' ? 200 : status);
-    expect(sentBack?.responseHeaders.get('sl-violations')).toBeNull();
-  });
+  it.each(successExamples)(
+    '$label as served is a valid CartUpdate and goes back unchanged in a PUT that Prism accepts',
+    async ({ operation, method, status, example }) => {
+      // GET examples take the documented read-modify-write path (modifyCart); PUT examples are sent back as they came.
+      const wire = forwardingFetch((sent) => (sent === method ? prefer(status, example.name) : prefer(200)));
+      const client = clientFor(wire);
+      let served: Cart;
+      if (operation === 'getCart') {
+        const seen: Cart[] = [];
+        await client.modifyCart(VALID_CUSTOMER_ID, VALID_CART_ID, (cart) => {
+          seen.push(structuredClone(cart));
+        });
+        served = seen[0] as Cart;
+      } else {
+        served = await client.updateCart(VALID_CUSTOMER_ID, VALID_CART_ID, reservationRequest);
+        await client.updateCart(VALID_CUSTOMER_ID, served.id ?? VALID_CART_ID, served as CartUpdate);
+      }
+      expect(served).toEqual(example.value);
+      expect(validateCartUpdate(served), JSON.stringify(validateCartUpdate.errors)).toBe(true);
+      const sentBack = wire.exchanges.at(-1);
+      expect(sentBack?.method).toBe('PUT');
+      expect(JSON.parse(sentBack?.body ?? 'null')).toEqual(example.value);
+      expect(sentBack?.status).toBe(operation === 'getCart' ? 200 : status);
+      expect(sentBack?.responseHeaders.get('sl-violations')).toBeNull();
+    },
+  );
 });
 
 describe('consumer contract: requests that break the contract', () => {
   it.each(badCartUpdates)('$name: with client-side validation off, Prism refuses it naming $path', async (bad) => {
     const wire = forwardingFetch();
     const client = clientFor(wire, { validateRequests: false });
-    const error = await rejection(client.updateCart(bad.customerId ?? VALID_CUSTOMER_ID, bad.cartId ?? VALID_CART_ID, bad.body as CartUpdate));
+    const error = await rejection(
+      client.updateCart(bad.customerId ?? VALID_CUSTOMER_ID, bad.cartId ?? VALID_CART_ID, bad.body as CartUpdate),
+    );
     expect(error).toBeInstanceOf(PartnerCenterApiError);
     expect((error as PartnerCenterApiError).status).toBe(400);
     expect(wire.exchanges).toHaveLength(1);
@@ -182,9 +231,14 @@ describe('consumer contract: requests that break the contract', () => {
   it.each(badCartUpdates)('$name: with validation on, nothing is sent and CartValidationError names $path', async (bad) => {
     const wire = forwardingFetch();
     const client = clientFor(wire);
-    const error = await rejection(client.updateCart(bad.customerId ?? VALID_CUSTOMER_ID, bad.cartId ?? VALID_CART_ID, bad.body as CartUpdate));
+    const error = await rejection(
+      client.updateCart(bad.customerId ?? VALID_CUSTOMER_ID, bad.cartId ?? VALID_CART_ID, bad.body as CartUpdate),
+    );
     expect(error).toBeInstanceOf(CartValidationError);
-    expect((error as CartValidationError).violations.map(({ path, rule }) => ({ path, rule }))).toContainEqual({ path: bad.path, rule: bad.rule });
+    expect((error as CartValidationError).violations.map(({ path, rule }) => ({ path, rule }))).toContainEqual({
+      path: bad.path,
+      rule: bad.rule,
+    });
     expect((error as CartValidationError).message).toMatch(/nothing was sent$/);
     expect(wire.attempts()).toBe(0);
   });

@@ -34,13 +34,17 @@ describe('Prism harness', () => {
   it('refuses option combinations Prism would not run', async () => {
     await expect(startPrism({ specPath, mode: 'proxy' })).rejects.toThrow(/needs an upstream URL/);
     await expect(startPrism({ specPath, upstream: 'http://127.0.0.1:1' })).rejects.toThrow(/only applies to mode "proxy"/);
-    await expect(startPrism({ specPath, mode: 'proxy', upstream: 'http://127.0.0.1:1', dynamic: true })).rejects.toThrow(/only applies to mode "mock"/);
+    await expect(startPrism({ specPath, mode: 'proxy', upstream: 'http://127.0.0.1:1', dynamic: true })).rejects.toThrow(
+      /only applies to mode "mock"/,
+    );
   });
 });
 
 describe('Prism watchdog', () => {
   it('takes Prism down when the process that started it is killed without any teardown', async () => {
-    const parent = spawn(process.execPath, ['--import', 'tsx', resolve('test/support/prism-parent.ts'), specPath], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const parent = spawn(process.execPath, ['--import', 'tsx', resolve('test/support/prism-parent.ts'), specPath], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
     try {
       const [line] = (await once(createInterface({ input: parent.stdout }), 'line')) as [string];
       const { pid, url } = JSON.parse(line) as { pid: number; url: string };

@@ -106,7 +106,9 @@ describe('report', () => {
     expect(report.ok).toBe(false);
     const text = formatMarkdown(report);
     expect(text).toContain('## Breaking (1)');
-    expect(text).toContain('- request body (application/json) lineItems[].catalogItemId: format none → "uuid" `request.constraint.tightened`');
+    expect(text).toContain(
+      '- request body (application/json) lineItems[].catalogItemId: format none → "uuid" `request.constraint.tightened`',
+    );
     expect(text).toContain('1 breaking change(s) without a major version bump (1.0.0 → 1.1.0)');
   });
 

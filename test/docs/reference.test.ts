@@ -40,8 +40,7 @@ describe.skipIf(skipReason !== undefined)('rendered reference (generated/referen
   const outsideRequests: string[] = [];
 
   // Redoc nests two elements with the operation's id; the inner one holds the operation.
-  const operationSection = (method: 'get' | 'put'): Locator =>
-    page.locator(`[id="operation/${operations[method]?.operationId}"]`).last();
+  const operationSection = (method: 'get' | 'put'): Locator => page.locator(`[id="operation/${operations[method]?.operationId}"]`).last();
 
   beforeAll(async () => {
     await mkdir(resolve('test-results'), { recursive: true });
@@ -96,7 +95,9 @@ describe.skipIf(skipReason !== undefined)('rendered reference (generated/referen
   it('renders every error response of PUT', async () => {
     const put = operationSection('put');
     for (const status of errorStatuses) {
-      await expect(put.getByRole('button', { name: new RegExp(`^${status}\\b`) }).count(), `response ${status}`).resolves.toBeGreaterThan(0);
+      await expect(put.getByRole('button', { name: new RegExp(`^${status}\\b`) }).count(), `response ${status}`).resolves.toBeGreaterThan(
+        0,
+      );
     }
   });
 

@@ -16,10 +16,19 @@ afterEach(async () => {
 
 /** A body whose every line carries the same marker, so a cart mixed from two updates is visible. */
 function markedBody(marker: string): { lineItems: Array<Record<string, unknown>> } {
-  return { lineItems: Array.from({ length: LINES_PER_UPDATE }, (_, index) => ({ ...m365Line, id: index, friendlyName: marker, quantity: index + 1 })) };
+  return {
+    lineItems: Array.from({ length: LINES_PER_UPDATE }, (_, index) => ({
+      ...m365Line,
+      id: index,
+      friendlyName: marker,
+      quantity: index + 1,
+    })),
+  };
 }
 
-async function hammer(service: FakeCartService): Promise<Array<{ customerId: string; cartId: string; sent: Array<{ requestId: string; response: DriverResponse }> }>> {
+async function hammer(
+  service: FakeCartService,
+): Promise<Array<{ customerId: string; cartId: string; sent: Array<{ requestId: string; response: DriverResponse }> }>> {
   const api = fetchCartDriver(service.url);
   const carts = Array.from({ length: CARTS }, () => activeCart());
   for (const cart of carts) service.seedCart(cart);
@@ -46,7 +55,8 @@ function expectWhole(cart: FakeCart | undefined, marker: string | undefined): vo
 describe('fake cart service under concurrent updates (loopback)', () => {
   it(`serialises ${CARTS * UPDATES_PER_CART} concurrent updates of ${CARTS} carts: none lost, none applied twice, no cart mixed`, async () => {
     // The delay holds each cart between read and write, so without the per-cart queue updates would overlap.
-    const service = (fake = await startFakeCartService({ updateDelayMs: 2 }));
+    fake = await startFakeCartService({ updateDelayMs: 2 });
+    const service = fake;
     const results = await hammer(service);
     for (const { customerId, cartId, sent } of results) {
       expect(sent.map((call) => call.response.status)).toEqual(Array(UPDATES_PER_CART).fill(201));
@@ -63,7 +73,8 @@ describe('fake cart service under concurrent updates (loopback)', () => {
   });
 
   it('in refuse mode answers 409 / 800064 to updates that overlap a running one, and applies exactly the accepted ones', async () => {
-    const service = (fake = await startFakeCartService({ concurrency: 'refuse', updateDelayMs: 20 }));
+    fake = await startFakeCartService({ concurrency: 'refuse', updateDelayMs: 20 });
+    const service = fake;
     const results = await hammer(service);
     let refused = 0;
     for (const { customerId, cartId, sent } of results) {

@@ -72,7 +72,10 @@ describe('fake cart service: injected faults', () => {
     const seed = activeCart();
     fake.seedCart(seed);
     fake.injectFaults({ status: 503, retryAfterSeconds: 0, method: 'PUT', afterApplying: true });
-    const { response } = await putWithRetries(api, seed.customerId, seed.id, updateBody(8), { maxAttempts: 3, requestId: () => randomUUID() });
+    const { response } = await putWithRetries(api, seed.customerId, seed.id, updateBody(8), {
+      maxAttempts: 3,
+      requestId: () => randomUUID(),
+    });
     expect(response.status).toBe(201);
     expect(fake.appliedUpdates(seed.customerId, seed.id)).toHaveLength(2);
   });

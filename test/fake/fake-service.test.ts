@@ -45,7 +45,12 @@ describe('fake cart service: reading', () => {
       const response = await api.getCart(seed.customerId, seed.id, { token });
       expect(response.status).toBe(401);
       expect(response.headers.get('www-authenticate')).toBe('Bearer');
-      expect(response.body).toEqual({ code: 800001, description: expect.stringContaining('Authorization: Bearer'), data: [], source: 'PartnerFD' });
+      expect(response.body).toEqual({
+        code: 800001,
+        description: expect.stringContaining('Authorization: Bearer'),
+        data: [],
+        source: 'PartnerFD',
+      });
     }
     const basic = await api.getCart(seed.customerId, seed.id, { token: null, headers: { Authorization: 'Basic dXNlcjpwYXNz' } });
     expect(basic.status).toBe(401);
@@ -108,7 +113,10 @@ describe('fake cart service: reading', () => {
     const elsewhere = await fetch(`${fake.url}/v1/customers/${seed.customerId}/orders`, { headers: { Authorization: 'Bearer t' } });
     expect(elsewhere.status).toBe(404);
     expect(await elsewhere.json()).toMatchObject({ code: 1000 });
-    const deletion = await fetch(`${fake.url}/v1/customers/${seed.customerId}/carts/${seed.id}`, { method: 'DELETE', headers: { Authorization: 'Bearer t' } });
+    const deletion = await fetch(`${fake.url}/v1/customers/${seed.customerId}/carts/${seed.id}`, {
+      method: 'DELETE',
+      headers: { Authorization: 'Bearer t' },
+    });
     expect(deletion.status).toBe(405);
     expect(deletion.headers.get('allow')).toBe('GET, PUT');
   });
@@ -148,7 +156,12 @@ describe('fake cart service: updating', () => {
       lineItems: [{ ...read.lineItems[0], quantity: 9 }],
     };
     const updated = asCart((await api.updateCart(seed.customerId, seed.id, sentBack)).body);
-    expect(updated).toMatchObject({ creationTimestamp: read.creationTimestamp, expirationTimestamp: read.expirationTimestamp, status: 'Active', attributes: { objectType: 'Cart' } });
+    expect(updated).toMatchObject({
+      creationTimestamp: read.creationTimestamp,
+      expirationTimestamp: read.expirationTimestamp,
+      status: 'Active',
+      attributes: { objectType: 'Cart' },
+    });
     expect(updated.lastModifiedUser).not.toBe('someone-else');
     expect(updated.lineItems[0]?.quantity).toBe(9);
   });
@@ -169,7 +182,9 @@ describe('fake cart service: updating', () => {
       [0, 'EUR', '1'],
       [2, 'USD', '0'],
     ]);
-    expect(cart.lineItems[2]?.addonItems).toEqual([{ catalogItemId: 'ADDON:0001:C', quantity: 1, billingCycle: 'monthly', id: 0, currencyCode: 'USD', orderGroup: '0' }]);
+    expect(cart.lineItems[2]?.addonItems).toEqual([
+      { catalogItemId: 'ADDON:0001:C', quantity: 1, billingCycle: 'monthly', id: 0, currencyCode: 'USD', orderGroup: '0' },
+    ]);
     expect(cart.lineItems[2]?.provisioningContext).toEqual(reservationLine.provisioningContext);
   });
 
@@ -212,14 +227,39 @@ describe('fake cart service: updating', () => {
     ['missing catalogItemId', { lineItems: [{ quantity: 1, billingCycle: 'monthly' }] }, 'lineItems[0].catalogItemId'],
     ['unknown billing cycle', { lineItems: [m365Line, { ...m365Line, billingCycle: 'weekly' }] }, 'lineItems[1].billingCycle'],
     ['line id as a string', { lineItems: [{ ...m365Line, id: '0' }] }, 'lineItems[0].id'],
-    ['duplicate line ids', { lineItems: [{ ...m365Line, id: 1 }, { ...m365Line, id: 1 }] }, 'lineItems[1].id must be unique'],
+    [
+      'duplicate line ids',
+      {
+        lineItems: [
+          { ...m365Line, id: 1 },
+          { ...m365Line, id: 1 },
+        ],
+      },
+      'lineItems[1].id must be unique',
+    ],
     ['bad term duration', { lineItems: [{ ...m365Line, termDuration: '1 year' }] }, 'lineItems[0].termDuration'],
     ['lower-case currency', { lineItems: [{ ...m365Line, currencyCode: 'usd' }] }, 'lineItems[0].currencyCode'],
-    ['participant with an unknown key', { lineItems: [{ ...m365Line, participants: [{ key: 'reseller', value: '123' }] }] }, 'lineItems[0].participants[0].key'],
-    ['provisioning value not a string', { lineItems: [{ ...m365Line, provisioningContext: { scope: 1 } }] }, 'lineItems[0].provisioningContext.scope'],
+    [
+      'participant with an unknown key',
+      { lineItems: [{ ...m365Line, participants: [{ key: 'reseller', value: '123' }] }] },
+      'lineItems[0].participants[0].key',
+    ],
+    [
+      'provisioning value not a string',
+      { lineItems: [{ ...m365Line, provisioningContext: { scope: 1 } }] },
+      'lineItems[0].provisioningContext.scope',
+    ],
     ['renewsTo as an array', { lineItems: [{ ...m365Line, renewsTo: [] }] }, 'lineItems[0].renewsTo'],
-    ['bad add-on', { lineItems: [{ ...m365Line, addonItems: [{ catalogItemId: 'X', quantity: -1, billingCycle: 'monthly' }] }] }, 'lineItems[0].addonItems[0].quantity'],
-    ['six additional partner ids', { lineItems: [{ ...m365Line, additionalPartnerIdsOnRecord: ['1', '2', '3', '4', '5', '6'] }] }, 'lineItems[0].additionalPartnerIdsOnRecord'],
+    [
+      'bad add-on',
+      { lineItems: [{ ...m365Line, addonItems: [{ catalogItemId: 'X', quantity: -1, billingCycle: 'monthly' }] }] },
+      'lineItems[0].addonItems[0].quantity',
+    ],
+    [
+      'six additional partner ids',
+      { lineItems: [{ ...m365Line, additionalPartnerIdsOnRecord: ['1', '2', '3', '4', '5', '6'] }] },
+      'lineItems[0].additionalPartnerIdsOnRecord',
+    ],
     ['attestation as a string', { partnerOnRecordAttestationAccepted: 'yes', lineItems: [m365Line] }, 'partnerOnRecordAttestationAccepted'],
     ['body id of another cart', { id: randomUUID(), lineItems: [m365Line] }, 'id must be omitted or equal'],
   ];
@@ -240,7 +280,9 @@ describe('fake cart service: updating', () => {
     const malformed = await api.updateCart(seed.customerId, seed.id, '{"lineItems": [', {});
     expect(malformed.status).toBe(400);
     expect(malformed.body).toMatchObject({ code: 800002, description: expect.stringContaining('not valid JSON') });
-    const asText = await api.updateCart(seed.customerId, seed.id, JSON.stringify(updateBody(2)), { headers: { 'Content-Type': 'text/plain' } });
+    const asText = await api.updateCart(seed.customerId, seed.id, JSON.stringify(updateBody(2)), {
+      headers: { 'Content-Type': 'text/plain' },
+    });
     expect(asText.status).toBe(400);
     expect(asText.body).toMatchObject({ code: 800002, description: expect.stringContaining('Content-Type: application/json') });
   });

@@ -18,14 +18,23 @@ describe('npm run check:generated', () => {
     expect(changed).not.toBe(original);
     writeFileSync(schemaFile, changed);
 
-    const result = spawnSync(join(projectRoot, 'node_modules/.bin/tsx'), [join(projectRoot, 'scripts/check-generated.ts'), '--project', copy], {
-      cwd: projectRoot,
-      encoding: 'utf8',
-    });
+    const result = spawnSync(
+      join(projectRoot, 'node_modules/.bin/tsx'),
+      [join(projectRoot, 'scripts/check-generated.ts'), '--project', copy],
+      {
+        cwd: projectRoot,
+        encoding: 'utf8',
+      },
+    );
 
     expect(result.status).toBe(1);
     // The description reaches the bundle, the generated types, the reference page and the SDKs' models and docs.
-    for (const stale of ['generated/openapi.json', 'generated/schema.ts', 'generated/reference.html', 'generated/sdks/python/docs/RenewsTo.md']) {
+    for (const stale of [
+      'generated/openapi.json',
+      'generated/schema.ts',
+      'generated/reference.html',
+      'generated/sdks/python/docs/RenewsTo.md',
+    ]) {
       expect(result.stderr).toContain(stale);
     }
     expect(result.stderr).toContain('Run `npm run build` and commit generated/.');

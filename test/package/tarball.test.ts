@@ -104,7 +104,10 @@ describe('the package from its tarball', () => {
     const packed = await run(npm, ['pack', '--json', '--pack-destination', workDir], projectRoot);
     expect(packed.code, `npm pack failed:\n${packed.stderr}`).toBe(0);
     // prepack prints to stdout too; the JSON report is the last thing npm writes.
-    const report = JSON.parse(packed.stdout.slice(packed.stdout.lastIndexOf('\n[') + 1)) as Array<{ filename: string; files: Array<{ path: string }> }>;
+    const report = JSON.parse(packed.stdout.slice(packed.stdout.lastIndexOf('\n[') + 1)) as Array<{
+      filename: string;
+      files: Array<{ path: string }>;
+    }>;
     const [pack] = report;
     if (!pack) throw new Error(`npm pack reported nothing:\n${packed.stdout}`);
     tarball = join(workDir, pack.filename);
@@ -114,7 +117,11 @@ describe('the package from its tarball', () => {
     mkdirSync(consumerDir);
     writeFileSync(join(consumerDir, 'package.json'), JSON.stringify({ name: 'consumer', private: true, type: 'module' }));
     for (const [name, content] of Object.entries(consumerFiles)) writeFileSync(join(consumerDir, name), content);
-    const installed = await run(npm, ['install', '--prefer-offline', '--no-audit', '--no-fund', '--ignore-scripts', '--no-save', tarball], consumerDir);
+    const installed = await run(
+      npm,
+      ['install', '--prefer-offline', '--no-audit', '--no-fund', '--ignore-scripts', '--no-save', tarball],
+      consumerDir,
+    );
     expect(installed.code, `npm install of the tarball failed:\n${installed.stderr}`).toBe(0);
 
     // Prism is an optional peer: the bin must explain how to get it before it is there...
@@ -123,7 +130,9 @@ describe('the package from its tarball', () => {
     linkFromProject(consumerDir, '@stoplight/prism-cli');
     linkFromProject(consumerDir, '@types/node');
     // Both type checks at once (the node16 one also emits out/consumer.js, which the mock test runs).
-    const [bundler, node16] = await Promise.all(['bundler', 'node16'].map((resolution) => run(process.execPath, [tsc, '-p', `tsconfig.${resolution}.json`], consumerDir)));
+    const [bundler, node16] = await Promise.all(
+      ['bundler', 'node16'].map((resolution) => run(process.execPath, [tsc, '-p', `tsconfig.${resolution}.json`], consumerDir)),
+    );
     typeChecks = { bundler: bundler as Finished, node16: node16 as Finished };
   }, 180_000);
 
@@ -174,10 +183,22 @@ describe('the package from its tarball', () => {
     // and checks every rule for node16 ESM and bundler resolution of every entry point.
     const result = await run(process.execPath, [attw, tarball, '--profile', 'esm-only', '--format', 'json'], workDir);
     // The JSON report lists problems of every resolution mode; the profile decides which of them count.
-    const report = JSON.parse(result.stdout) as { analysis: { entrypoints: Record<string, unknown> }; problems?: Record<string, Array<{ resolutionKind?: string }>> };
-    const counted = Object.values(report.problems ?? {}).flat().filter((problem) => problem.resolutionKind !== 'node10' && problem.resolutionKind !== 'node16-cjs');
+    const report = JSON.parse(result.stdout) as {
+      analysis: { entrypoints: Record<string, unknown> };
+      problems?: Record<string, Array<{ resolutionKind?: string }>>;
+    };
+    const counted = Object.values(report.problems ?? {})
+      .flat()
+      .filter((problem) => problem.resolutionKind !== 'node10' && problem.resolutionKind !== 'node16-cjs');
     expect(counted, result.stdout).toEqual([]);
-    expect(Object.keys(report.analysis.entrypoints).sort()).toEqual(['.', './fake', './mock', './openapi.json', './package.json', './types']);
+    expect(Object.keys(report.analysis.entrypoints).sort()).toEqual([
+      '.',
+      './fake',
+      './mock',
+      './openapi.json',
+      './package.json',
+      './types',
+    ]);
     expect(result.code).toBe(0);
   });
 
@@ -186,7 +207,9 @@ describe('the package from its tarball', () => {
     expect(result.code, result.stderr).toBe(0);
     const { exported, version } = JSON.parse(result.stdout) as { exported: Record<string, string[]>; version: string };
     expect(Object.keys(exported).sort()).toEqual(['.', './fake', './mock', './openapi.json', './package.json', './types']);
-    expect(exported['.']).toEqual(expect.arrayContaining(['createCartClient', 'PartnerCenterApiError', 'CartValidationError', 'findCartUpdateViolations']));
+    expect(exported['.']).toEqual(
+      expect.arrayContaining(['createCartClient', 'PartnerCenterApiError', 'CartValidationError', 'findCartUpdateViolations']),
+    );
     expect(exported['./fake']).toEqual(expect.arrayContaining(['startFakeCartService', 'BROKEN_VARIANTS']));
     expect(exported['./mock']).toEqual(expect.arrayContaining(['startPrism', 'resolvePrismCli', 'PRISM_INSTALL_HINT']));
     expect(exported['./openapi.json']).toEqual(expect.arrayContaining(['openapi', 'info', 'paths', 'components']));
@@ -214,7 +237,10 @@ describe('the package from its tarball', () => {
 
     const result = await run(process.execPath, ['out/consumer.js', started.url], consumerDir);
     expect(result.code, result.stderr).toBe(0);
-    const { cart, notFound } = JSON.parse(result.stdout) as { cart: { id: string; lineItems: Array<{ quantity: number }> }; notFound: unknown };
+    const { cart, notFound } = JSON.parse(result.stdout) as {
+      cart: { id: string; lineItems: Array<{ quantity: number }> };
+      notFound: unknown;
+    };
     expect(cart.id).toBe(CART_ID);
     expect(cart.lineItems.length).toBeGreaterThan(0);
     expect(typeof cart.lineItems[0]?.quantity).toBe('number');

@@ -47,7 +47,8 @@ describe('python SDK (generated/sdks/python)', () => {
   let prism: RunningPrism | undefined;
 
   beforeAll(async () => {
-    if (!existsSync(resolve(sdkRoot, 'partner_center_cart'))) throw new Error(`${sdkRoot} is missing: run \`npm run generate:sdks\` first.`);
+    if (!existsSync(resolve(sdkRoot, 'partner_center_cart')))
+      throw new Error(`${sdkRoot} is missing: run \`npm run generate:sdks\` first.`);
     const probe = await run('python3', ['-c', 'import urllib3, dateutil, six, certifi']).catch((error: Error) => error);
     if (probe instanceof Error) {
       throw new Error(

@@ -31,12 +31,12 @@ const sdkDir = resolve('generated/sdks');
 type Language = 'csharp' | 'java' | 'go';
 
 const primitive: Record<string, Record<Language, string>> = {
-  'string': { csharp: 'string', java: 'String', go: 'string' },
+  string: { csharp: 'string', java: 'String', go: 'string' },
   'string:date-time': { csharp: 'DateTime', java: 'OffsetDateTime', go: 'time.Time' },
   'string:uuid': { csharp: 'Guid', java: 'UUID', go: 'string' },
   'integer:int32': { csharp: 'int', java: 'Integer', go: 'int32' },
   'integer:int64': { csharp: 'long', java: 'Long', go: 'int64' },
-  'boolean': { csharp: 'bool', java: 'Boolean', go: 'bool' },
+  boolean: { csharp: 'bool', java: 'Boolean', go: 'bool' },
 };
 
 const refName = (ref: string): string => ref.slice(ref.lastIndexOf('/') + 1);
@@ -87,7 +87,12 @@ const layouts: Record<Language, SdkLayout & { dir: string }> = {
     modelFile: (name) => `src/PartnerCenter.Cart/Model/${name}.cs`,
     apiFile: (tag) => `src/PartnerCenter.Cart/Api/${tag}Api.cs`,
     properties: (source) =>
-      new Map([...source.matchAll(/\[DataMember\(Name = "([^"]+)"[^\n]*\n(?:\s*\[[^\n]*\n)*\s*public (.+?) \w+ \{ get;/g)].map((m) => [m[1] ?? '', m[2] ?? ''])),
+      new Map(
+        [...source.matchAll(/\[DataMember\(Name = "([^"]+)"[^\n]*\n(?:\s*\[[^\n]*\n)*\s*public (.+?) \w+ \{ get;/g)].map((m) => [
+          m[1] ?? '',
+          m[2] ?? '',
+        ]),
+      ),
   },
   java: {
     dir: join(sdkDir, 'java'),
@@ -96,7 +101,10 @@ const layouts: Record<Language, SdkLayout & { dir: string }> = {
     properties: (source) => {
       const wireNames = new Map([...source.matchAll(/SERIALIZED_NAME_(\w+) = "([^"]+)"/g)].map((m) => [m[1] ?? '', m[2] ?? '']));
       return new Map(
-        [...source.matchAll(/@SerializedName\(SERIALIZED_NAME_(\w+)\)\s*\n\s*private (.+?) \w+( = .*)?;/g)].map((m) => [wireNames.get(m[1] ?? '') ?? '', m[2] ?? '']),
+        [...source.matchAll(/@SerializedName\(SERIALIZED_NAME_(\w+)\)\s*\n\s*private (.+?) \w+( = .*)?;/g)].map((m) => [
+          wireNames.get(m[1] ?? '') ?? '',
+          m[2] ?? '',
+        ]),
       );
     },
   },
@@ -114,14 +122,21 @@ const tags = [...new Set(Object.values(spec.paths).flatMap((item) => Object.valu
 
 describe.each(Object.entries(layouts) as Array<[Language, SdkLayout & { dir: string }]>)('%s SDK structure', (language, layout) => {
   it('has a model file for every object and enum schema and an API file for every tag', () => {
-    const missing = [...modelNames.map(layout.modelFile), ...tags.map(layout.apiFile)].filter((file) => !existsSync(join(layout.dir, file)));
+    const missing = [...modelNames.map(layout.modelFile), ...tags.map(layout.apiFile)].filter(
+      (file) => !existsSync(join(layout.dir, file)),
+    );
     expect(missing).toEqual([]);
     expect(modelNames).toContain('Cart');
   });
 
   it.each(objectModels)('%s has every property of the spec with the right type', (name) => {
     const declared = layout.properties(readFileSync(join(layout.dir, layout.modelFile(name)), 'utf8'));
-    const expected = Object.entries(schemas[name]?.properties ?? {}).map(([wireName, schema]) => [wireName, expectedType(schema, language)]);
-    expect(Object.fromEntries([...declared].filter(([wireName]) => wireName in (schemas[name]?.properties ?? {})))).toEqual(Object.fromEntries(expected));
+    const expected = Object.entries(schemas[name]?.properties ?? {}).map(([wireName, schema]) => [
+      wireName,
+      expectedType(schema, language),
+    ]);
+    expect(Object.fromEntries([...declared].filter(([wireName]) => wireName in (schemas[name]?.properties ?? {})))).toEqual(
+      Object.fromEntries(expected),
+    );
   });
 });

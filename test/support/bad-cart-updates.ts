@@ -26,8 +26,18 @@ export const badCartUpdates: BadCartUpdate[] = [
   { name: 'quantity -1', body: { lineItems: [{ ...line, quantity: -1 }] }, path: 'lineItems[0].quantity', rule: 'minimum' },
   { name: 'quantity 1.5', body: { lineItems: [{ ...line, quantity: 1.5 }] }, path: 'lineItems[0].quantity', rule: 'type' },
   { name: 'quantity "2" (a string)', body: { lineItems: [{ ...line, quantity: '2' }] }, path: 'lineItems[0].quantity', rule: 'type' },
-  { name: 'missing catalogItemId', body: { lineItems: [{ quantity: 1, billingCycle: 'monthly' }] }, path: 'lineItems[0].catalogItemId', rule: 'required' },
-  { name: 'unknown billingCycle', body: { lineItems: [{ ...line, billingCycle: 'weekly' }] }, path: 'lineItems[0].billingCycle', rule: 'enum' },
+  {
+    name: 'missing catalogItemId',
+    body: { lineItems: [{ quantity: 1, billingCycle: 'monthly' }] },
+    path: 'lineItems[0].catalogItemId',
+    rule: 'required',
+  },
+  {
+    name: 'unknown billingCycle',
+    body: { lineItems: [{ ...line, billingCycle: 'weekly' }] },
+    path: 'lineItems[0].billingCycle',
+    rule: 'enum',
+  },
   {
     name: 'six additionalPartnerIdsOnRecord',
     body: { lineItems: [{ ...line, additionalPartnerIdsOnRecord: ['5357561', '5357562', '5357563', '5357564', '5357565', '5357566'] }] },
@@ -71,7 +81,10 @@ export function prismRequestViolations(header: string | null): Array<{ path: str
     const [, , ...parts] = violation.location; // ['request', 'body' | 'path' | ..., ...]
     const missing = violation.code === 'required' ? /required property '([^']+)'/.exec(violation.message)?.[1] : undefined;
     if (missing) parts.push(missing);
-    const path = parts.map((part) => (/^\d+$/.test(part) ? `[${part}]` : `.${part}`)).join('').replace(/^\./, '');
+    const path = parts
+      .map((part) => (/^\d+$/.test(part) ? `[${part}]` : `.${part}`))
+      .join('')
+      .replace(/^\./, '');
     return { path, rule: String(violation.code) };
   });
 }

@@ -39,7 +39,13 @@ export function parseJson(text: string): unknown {
 }
 
 export function fetchCartDriver(baseUrl: string): CartDriver {
-  const call = async (method: 'GET' | 'PUT', customerId: string, cartId: string, body: unknown, options: CartCallOptions = {}): Promise<DriverResponse> => {
+  const call = async (
+    method: 'GET' | 'PUT',
+    customerId: string,
+    cartId: string,
+    body: unknown,
+    options: CartCallOptions = {},
+  ): Promise<DriverResponse> => {
     const headers: Record<string, string> = { Accept: 'application/json', ...options.headers };
     const token = options.token === undefined ? DEFAULT_TEST_TOKEN : options.token;
     if (token !== null) headers.Authorization = `Bearer ${token}`;
@@ -47,7 +53,11 @@ export function fetchCartDriver(baseUrl: string): CartDriver {
     if (options.correlationId) headers['MS-CorrelationId'] = options.correlationId;
     if (body !== undefined && headers['Content-Type'] === undefined) headers['Content-Type'] = 'application/json';
     const url = `${baseUrl}/v1/customers/${encodeURIComponent(customerId)}/carts/${encodeURIComponent(cartId)}`;
-    const response = await fetch(url, { method, headers, body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body) });
+    const response = await fetch(url, {
+      method,
+      headers,
+      body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
+    });
     const text = await response.text();
     return { status: response.status, headers: response.headers, body: parseJson(text) };
   };

@@ -10,7 +10,10 @@ import { forwardingFetch } from './forwarding-fetch.js';
  * Any other failure (a CartValidationError, no answer) is thrown.
  */
 export function clientCartDriver(baseUrl: string): CartDriver {
-  const call = async (options: CartCallOptions, send: (client: ReturnType<typeof createCartClient>) => Promise<Cart>): Promise<DriverResponse> => {
+  const call = async (
+    options: CartCallOptions,
+    send: (client: ReturnType<typeof createCartClient>) => Promise<Cart>,
+  ): Promise<DriverResponse> => {
     if (options.token === null) throw new Error('the typed client always sends a bearer token; use fetchCartDriver to send none');
     // One client and one recording fetch per call, so racing calls each see their own answer.
     const wire = forwardingFetch(() => options.headers ?? {});
@@ -32,6 +35,7 @@ export function clientCartDriver(baseUrl: string): CartDriver {
   });
   return {
     getCart: (customerId, cartId, options = {}) => call(options, (client) => client.getCart(customerId, cartId, ids(options))),
-    updateCart: (customerId, cartId, body, options = {}) => call(options, (client) => client.updateCart(customerId, cartId, body as CartUpdate, ids(options))),
+    updateCart: (customerId, cartId, body, options = {}) =>
+      call(options, (client) => client.updateCart(customerId, cartId, body as CartUpdate, ids(options))),
   };
 }

@@ -39,7 +39,11 @@ export function forwardingFetch(extraHeaders: (method: string) => Record<string,
     const responseText = await response.text();
     const body = typeof init.body === 'string' ? init.body : undefined;
     exchanges.push({ method, url: input, requestHeaders, body, status: response.status, responseHeaders: response.headers, responseText });
-    return new Response(responseText === '' ? null : responseText, { status: response.status, statusText: response.statusText, headers: response.headers });
+    return new Response(responseText === '' ? null : responseText, {
+      status: response.status,
+      statusText: response.statusText,
+      headers: response.headers,
+    });
   };
   return { fetch: forward, exchanges, attempts: () => attempts };
 }

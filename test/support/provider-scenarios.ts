@@ -110,7 +110,10 @@ export const providerScenarios: ProviderScenario[] = [
     sortStatuses: true,
     run: async (fake, api) => {
       const cart = seeded(fake);
-      return Promise.all([api.updateCart(cart.customerId, cart.id, updateBody(2)), api.updateCart(cart.customerId, cart.id, updateBody(3))]);
+      return Promise.all([
+        api.updateCart(cart.customerId, cart.id, updateBody(2)),
+        api.updateCart(cart.customerId, cart.id, updateBody(3)),
+      ]);
     },
   },
   {

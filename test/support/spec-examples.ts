@@ -33,7 +33,10 @@ interface MediaType {
   examples?: Record<string, Ref>;
 }
 interface Spec {
-  paths: Record<string, Record<string, { operationId: string; responses: Record<string, Ref>; requestBody?: { content: Record<string, MediaType> } }>>;
+  paths: Record<
+    string,
+    Record<string, { operationId: string; responses: Record<string, Ref>; requestBody?: { content: Record<string, MediaType> } }>
+  >;
   components: {
     responses: Record<string, { content?: Record<string, MediaType> }>;
     examples: Record<string, { value: unknown }>;

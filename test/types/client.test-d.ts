@@ -18,7 +18,9 @@ const line = { catalogItemId: 'A:1:2', quantity: 1, billingCycle: 'monthly' } as
 describe('types a consumer sees', () => {
   it('exports precise contract types', () => {
     expectTypeOf<BillingCycle>().toEqualTypeOf<'unknown' | 'monthly' | 'annual' | 'none' | 'one_time' | 'triennial' | 'biennial'>();
-    expectTypeOf<ParticipantType>().toEqualTypeOf<'unknown' | 'transaction_reseller' | 'consumption_reseller' | 'additional_transaction_reseller'>();
+    expectTypeOf<ParticipantType>().toEqualTypeOf<
+      'unknown' | 'transaction_reseller' | 'consumption_reseller' | 'additional_transaction_reseller'
+    >();
     // Read side: open enums (any string), write side: closed.
     expectTypeOf<CartLineItem['billingCycle']>().toEqualTypeOf<string>();
     expectTypeOf<NonNullable<CartUpdate['lineItems']>[number]['billingCycle']>().toEqualTypeOf<BillingCycle>();

@@ -13,11 +13,23 @@ const badBodies: [string, unknown, [string, string, unknown][]][] = [
   ['negative quantity', withLine({ quantity: -1 }), [['lineItems[0].quantity', 'minimum', -1]]],
   ['fractional quantity', withLine({ quantity: 1.5 }), [['lineItems[0].quantity', 'type', 1.5]]],
   ['quantity as a string', withLine({ quantity: '2' }), [['lineItems[0].quantity', 'type', '2']]],
-  ['missing catalogItemId', { lineItems: [{ quantity: 1, billingCycle: 'monthly' }] }, [['lineItems[0].catalogItemId', 'required', undefined]]],
+  [
+    'missing catalogItemId',
+    { lineItems: [{ quantity: 1, billingCycle: 'monthly' }] },
+    [['lineItems[0].catalogItemId', 'required', undefined]],
+  ],
   ['empty catalogItemId', withLine({ catalogItemId: '' }), [['lineItems[0].catalogItemId', 'minLength', '']]],
   ['unknown billingCycle', withLine({ billingCycle: 'weekly' }), [['lineItems[0].billingCycle', 'enum', 'weekly']]],
-  ['6 additional partner ids', withLine({ additionalPartnerIdsOnRecord: ['1', '2', '3', '4', '5', '6'] }), [['lineItems[0].additionalPartnerIdsOnRecord', 'maxItems', ['1', '2', '3', '4', '5', '6']]]],
-  ['unknown participant key', withLine({ participants: [{ key: 'reseller', value: '517285' }] }), [['lineItems[0].participants[0].key', 'enum', 'reseller']]],
+  [
+    '6 additional partner ids',
+    withLine({ additionalPartnerIdsOnRecord: ['1', '2', '3', '4', '5', '6'] }),
+    [['lineItems[0].additionalPartnerIdsOnRecord', 'maxItems', ['1', '2', '3', '4', '5', '6']]],
+  ],
+  [
+    'unknown participant key',
+    withLine({ participants: [{ key: 'reseller', value: '517285' }] }),
+    [['lineItems[0].participants[0].key', 'enum', 'reseller']],
+  ],
   [
     'wrong types in nested add-ons',
     withLine({ addonItems: [{ catalogItemId: 42, quantity: 'one', billingCycle: 'monthly' }] }),
@@ -26,7 +38,11 @@ const badBodies: [string, unknown, [string, string, unknown][]][] = [
       ['lineItems[0].addonItems[0].quantity', 'type', 'one'],
     ],
   ],
-  ['a date-time without zone', withLine({ customTermEndDate: '0001-01-01T00:00:00' }), [['lineItems[0].customTermEndDate', 'format', '0001-01-01T00:00:00']]],
+  [
+    'a date-time without zone',
+    withLine({ customTermEndDate: '0001-01-01T00:00:00' }),
+    [['lineItems[0].customTermEndDate', 'format', '0001-01-01T00:00:00']],
+  ],
   ['a string body', 'lineItems', [['', 'type', 'lineItems']]],
   ['a null body', null, [['', 'type', null]]],
   ['an array body', [line], [['', 'type', [line]]]],
@@ -51,7 +67,12 @@ describe('the PUT body is checked against CartUpdate before anything is sent', (
   });
 
   it('lists every violation at once', () => {
-    const body = { lineItems: [{ ...line, quantity: 0 }, { billingCycle: 'weekly', quantity: 2 }] };
+    const body = {
+      lineItems: [
+        { ...line, quantity: 0 },
+        { billingCycle: 'weekly', quantity: 2 },
+      ],
+    };
     expect(findCartUpdateViolations(body).map((violation) => violation.path)).toEqual([
       'lineItems[0].quantity',
       'lineItems[1].catalogItemId',
@@ -61,7 +82,12 @@ describe('the PUT body is checked against CartUpdate before anything is sent', (
 
   it('accepts a cart as GET returned it, unknown properties included', () => {
     expect(findCartUpdateViolations(serviceCart())).toEqual([]);
-    expect(findCartUpdateViolations({ lineItems: [{ ...line, renewsTo: null, attestationAccepted: null, somethingNew: { a: 1 } }], anotherNew: true })).toEqual([]);
+    expect(
+      findCartUpdateViolations({
+        lineItems: [{ ...line, renewsTo: null, attestationAccepted: null, somethingNew: { a: 1 } }],
+        anotherNew: true,
+      }),
+    ).toEqual([]);
   });
 });
 
@@ -90,7 +116,10 @@ describe('path parameters are checked as GUIDs before anything is sent', () => {
   it('refuses a per-call request id that is not a GUID', async () => {
     const { fetch, requests } = createObservedFetch(() => json(200, serviceCart()));
     const client = createCartClient({ credential: TOKEN, fetch });
-    await expect(client.getCart(CUSTOMER_ID, CART_ID, { requestId: 'retry-1' })).rejects.toMatchObject({ kind: 'validation', violations: [{ path: 'requestId' }] });
+    await expect(client.getCart(CUSTOMER_ID, CART_ID, { requestId: 'retry-1' })).rejects.toMatchObject({
+      kind: 'validation',
+      violations: [{ path: 'requestId' }],
+    });
     expect(requests).toHaveLength(0);
   });
 });

@@ -31,6 +31,10 @@ describe('versioning', () => {
   });
 
   it('reads CHANGELOG sections the way they are written', () => {
-    expect(changelogVersions('## Unreleased\n\n## [2.0.0] - 2026-01-31\n## 1.1.0\n### 1.0.1\n## 1.0.0-rc.1\n')).toEqual(['2.0.0', '1.1.0', '1.0.0-rc.1']);
+    expect(changelogVersions('## Unreleased\n\n## [2.0.0] - 2026-01-31\n## 1.1.0\n### 1.0.1\n## 1.0.0-rc.1\n')).toEqual([
+      '2.0.0',
+      '1.1.0',
+      '1.0.0-rc.1',
+    ]);
   });
 });
