@@ -29,11 +29,18 @@ const isComposed = (schema: JsonObject): boolean =>
   schema.type === undefined && (Array.isArray(schema.oneOf) || Array.isArray(schema.anyOf));
 
 /**
- * oasdiff's three type verdicts: generalized (every old value still valid), specialized (every new value was
- * valid before), changed (neither). A request may generalize, a response may specialize.
+ * oasdiff's type verdicts: generalized (every old value still valid), specialized (every new value was valid
+ * before), changed (neither). A request may generalize, a response may specialize; on the request side oasdiff
+ * names a narrowing plainly `…-type-changed`, and so do we.
  */
 function reportTypeChange(walk: Walk, path: string, generalized: boolean, specialized: boolean, rule: string, message: string): void {
-  const check = generalized && !specialized ? 'type-generalized' : specialized && !generalized ? 'type-specialized' : 'type-changed';
+  const narrowedRequest = walk.direction === 'request' && !generalized;
+  const check =
+    generalized && !specialized
+      ? 'type-generalized'
+      : specialized && !generalized && !narrowedRequest
+        ? 'type-specialized'
+        : 'type-changed';
   const breaking = walk.direction === 'request' ? !generalized : !specialized;
   report(walk, path, { severity: breaking ? 'breaking' : 'non-breaking', check, category: 'types', rule, message });
 }

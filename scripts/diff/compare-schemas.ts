@@ -83,7 +83,7 @@ function compareDeprecated(walk: Walk, at: string, was: JsonObject, now: JsonObj
   if ((was.deprecated === true) === deprecated) return;
   report(walk, at, {
     severity: 'non-breaking',
-    check: deprecated ? 'deprecated' : 'reactivated',
+    check: deprecated ? (now['x-sunset'] === undefined ? 'deprecated' : 'deprecated-with-sunset') : 'reactivated',
     category: 'deprecation',
     rule: `property.${deprecated ? 'deprecated' : 'reactivated'}`,
     message: deprecated ? 'field deprecated' : 'field no longer deprecated',
