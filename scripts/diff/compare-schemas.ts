@@ -17,6 +17,9 @@ const hiddenBy = (direction: Direction): 'readOnly' | 'writeOnly' => (direction 
  * gains writeOnly is no longer returned. Returns whether the property travels on this side both before and after.
  */
 function compareReadWrite(walk: Walk, at: string, was: JsonObject, now: JsonObject, required: boolean): boolean {
+  const hidden = hiddenBy(walk.direction);
+  // A field hidden on this side before and after never travels here, whatever its other flag does.
+  if (was[hidden] === true && now[hidden] === true) return false;
   for (const flag of ['readOnly', 'writeOnly'] as const) {
     const set = now[flag] === true;
     if ((was[flag] === true) === set) continue;
@@ -34,7 +37,6 @@ function compareReadWrite(walk: Walk, at: string, was: JsonObject, now: JsonObje
         : `${flag} ${set ? 'set' : 'cleared'} (no effect on ${walk.direction}s)`,
     });
   }
-  const hidden = hiddenBy(walk.direction);
   return was[hidden] !== true && now[hidden] !== true;
 }
 
