@@ -5,11 +5,21 @@ import { compareResponses } from './compare-responses.js';
 import { compareSecurityRequirements, compareSecuritySchemes } from './compare-security.js';
 import { compareServers } from './compare-servers.js';
 import { isObject, type Json } from './json-pointer.js';
-import { compareLifecycle, removalOf, todayOf } from './lifecycle.js';
+import { compareLifecycle, type LifecycleCheck, removalOf, todayOf } from './lifecycle.js';
 import { type Operation, operationsOf } from './operations.js';
 import type { Documents } from './schema-walk.js';
 
 const stabilityLevels = ['draft', 'alpha', 'beta', 'stable'];
+
+/** oasdiff's ids for an operation's lifecycle, which do not share one prefix. */
+const operationLifecycleIds: Record<LifecycleCheck, string> = {
+  deprecated: 'endpoint-deprecated',
+  'deprecated-with-sunset': 'endpoint-deprecated-with-sunset',
+  reactivated: 'endpoint-reactivated',
+  'sunset-deleted': 'sunset-deleted',
+  'sunset-date-changed-too-small': 'api-sunset-date-changed-too-small',
+  'sunset-parse': 'api-deprecated-sunset-parse',
+};
 
 function reportRemoved(documents: Documents, operation: Operation, today: string, emit: ChangeSink): void {
   const pathGone = !(isObject(documents.after) && isObject(documents.after.paths) && operation.path in documents.after.paths);
@@ -57,19 +67,7 @@ function compareOperationFacts(was: Operation, now: Operation, emit: ChangeSink)
     }
   }
   for (const change of compareLifecycle(was.operation, now.operation)) {
-    const id =
-      change.check === 'sunset-deleted'
-        ? 'sunset-deleted'
-        : change.check.startsWith('sunset')
-          ? `api-${change.check}`
-          : `endpoint-${change.check}`;
-    emit({
-      ...change,
-      id: change.check === 'sunset-parse' ? 'api-deprecated-sunset-parse' : id,
-      category: 'deprecation',
-      rule: 'operation.lifecycle',
-      location,
-    });
+    emit({ ...change, id: operationLifecycleIds[change.check], category: 'deprecation', rule: 'operation.lifecycle', location });
   }
   const levelOf = (operation: Operation): number => stabilityLevels.indexOf(String(operation.operation['x-stability-level'] ?? 'stable'));
   const [levelBefore, levelAfter] = [levelOf(was), levelOf(now)];

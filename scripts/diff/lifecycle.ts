@@ -36,10 +36,17 @@ export function removalOf(node: JsonObject, today: string): { severity: Severity
   };
 }
 
+export type LifecycleCheck =
+  | 'deprecated'
+  | 'deprecated-with-sunset'
+  | 'reactivated'
+  | 'sunset-deleted'
+  | 'sunset-date-changed-too-small'
+  | 'sunset-parse';
+
 export interface LifecycleChange {
   severity: Severity;
-  /** oasdiff's suffix: `deprecated`, `deprecated-with-sunset`, `reactivated`, `sunset-deleted`, `sunset-date-changed-too-small`, `sunset-parse`. */
-  check: string;
+  check: LifecycleCheck;
   message: string;
 }
 
