@@ -95,7 +95,8 @@ export function compareOperations(before: Json, after: Json, options: CompareOpt
   const documents = { before, after };
   const today = todayOf(options.now ?? new Date());
   const apiWide: ChangeSink = (change) => changes.push({ operation: 'API', ...change });
-  compareServers(before, after, apiWide);
+  const globalServers = (document: Json): Json | undefined => (isObject(document) ? document.servers : undefined);
+  compareServers(globalServers(before), globalServers(after), apiWide);
   const globalSecurity = (document: Json): Json | undefined => (isObject(document) ? document.security : undefined);
   compareSecurityRequirements(globalSecurity(before), globalSecurity(after), 'api-global-security', 'security', apiWide);
   compareSecuritySchemes(before, after, apiWide);
@@ -118,6 +119,11 @@ export function compareOperations(before: Json, after: Json, options: CompareOpt
         'security',
         emit,
       );
+    }
+    // Servers of a path or operation replace the global ones, which are compared once above.
+    const ownServers = (operation: Operation): Json | undefined => operation.operation.servers ?? operation.pathItem.servers;
+    if (ownServers(was) !== undefined || ownServers(now) !== undefined) {
+      compareServers(ownServers(was) ?? globalServers(before), ownServers(now) ?? globalServers(after), emit);
     }
     compareParameters(documents, was, now, today, emit);
     compareRequestBodies(documents, was, now, emit);

@@ -1,8 +1,8 @@
 import type { ChangeSink } from './change.js';
 import { isObject, type Json, type JsonObject } from './json-pointer.js';
 
-function serversOf(document: Json): Map<string, JsonObject> {
-  const servers = isObject(document) && Array.isArray(document.servers) ? document.servers : [];
+function serversOf(list: Json | undefined): Map<string, JsonObject> {
+  const servers = Array.isArray(list) ? list : [];
   return new Map(servers.filter(isObject).map((server) => [String(server.url), server]));
 }
 
@@ -10,10 +10,10 @@ const enumOf = (variable: Json | undefined): string[] | undefined =>
   isObject(variable) && Array.isArray(variable.enum) ? variable.enum.map(String) : undefined;
 
 /**
- * oasdiff has no server checks (it treats servers as deployment metadata). A client package ships the base URL
- * as its default, so we report a server or a server variable value removed as breaking.
+ * Compares two `servers` lists. oasdiff has no server checks (it treats servers as deployment metadata). A client
+ * package ships the base URL as its default, so we report a server or a server variable value removed as breaking.
  */
-export function compareServers(before: Json, after: Json, emit: ChangeSink): void {
+export function compareServers(before: Json | undefined, after: Json | undefined, emit: ChangeSink): void {
   const was = serversOf(before);
   const now = serversOf(after);
   const serverChange = (breaking: boolean, check: string, location: string, message: string): void =>
