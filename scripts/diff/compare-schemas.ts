@@ -23,7 +23,7 @@ function compareReadWrite(walk: Walk, at: string, was: JsonObject, now: JsonObje
   for (const flag of ['readOnly', 'writeOnly'] as const) {
     const set = now[flag] === true;
     if ((was[flag] === true) === set) continue;
-    const hides = flag === hiddenBy(walk.direction);
+    const hides = flag === hidden;
     const breaking = hides && (walk.direction === 'request' ? !set && required : set);
     const flagName = flag === 'readOnly' ? 'read-only' : 'write-only';
     walk.emit({
