@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { formatTimestamp, SERVER_OWNED_CART_FIELDS, type CartStatus, type FakeCart, type JsonObject } from './cart-model.js';
 import type { Clock } from './clock.js';
+import { findTooDeepPath, MAX_JSON_DEPTH } from './json-depth.js';
 import { normaliseLineItems } from './normalise-line-items.js';
 
 /** A line item to seed: the three required properties plus anything else, kept as given. */
@@ -83,6 +84,10 @@ export class CartStore {
     const id = input.id ?? randomUUID();
     const created = input.creationTimestamp === undefined ? this.settings.clock() : new Date(input.creationTimestamp);
     if (Number.isNaN(created.getTime())) throw new Error(`seedCart: creationTimestamp ${String(input.creationTimestamp)} is not a date.`);
+    // The same bound as PUT bodies: a deeper cart could be stored but never serialised or cloned again.
+    const tooDeep = findTooDeepPath({ lineItems: input.lineItems, ...input.extraProperties });
+    if (tooDeep !== undefined)
+      throw new Error(`seedCart: the cart nests more than ${MAX_JSON_DEPTH} levels deep (at ${tooDeep}); seed a flatter cart.`);
     const cart: FakeCart = {
       ...input.extraProperties,
       id,

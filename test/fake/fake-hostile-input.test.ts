@@ -91,6 +91,14 @@ describe('fake cart service: hostile input', () => {
     expect((await api.updateCart(seed.customerId, seed.id, updateBody(6))).status).toBe(201);
   });
 
+  it('refuses to seed a cart nested too deep, so not even a seeded cart can become unreadable', async () => {
+    fake = await startFakeCartService();
+    const service = fake;
+    const seed = activeCart({ extraProperties: { extension: JSON.parse(nestedObjectText(100_000)) as Record<string, unknown> } });
+    expect(() => service.seedCart(seed)).toThrow(`more than ${MAX_JSON_DEPTH} levels deep (at extension.x.x`);
+    expect(service.cart(seed.customerId, seed.id)).toBeUndefined();
+  });
+
   it(`accepts a body exactly ${MAX_JSON_DEPTH} levels deep and refuses one level more`, async () => {
     fake = await startFakeCartService();
     const seed = activeCart();
