@@ -13,6 +13,7 @@ const INTEGRATION = [
   'test/sdks/**/*.test.ts',
   'test/lint/bad-source.test.ts',
   'test/diff/cli.test.ts',
+  'test/fake/fake-memory-pressure.test.ts',
 ];
 
 export default defineConfig({
