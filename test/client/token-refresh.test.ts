@@ -58,7 +58,14 @@ describe('a 401 refreshes the token once and resends once', () => {
   it('ordinary calls ask with forceRefresh exactly false; a static token is sent once and its 401 is final', async () => {
     const { baseUrl, arrivals } = await serverAccepting(() => 'good');
     const asked: unknown[] = [];
-    const refreshing = createCartClient({ baseUrl, tracing: false, credential: (context) => (asked.push(context.forceRefresh), 'good') });
+    const refreshing = createCartClient({
+      baseUrl,
+      tracing: false,
+      credential: (context) => {
+        asked.push(context.forceRefresh);
+        return 'good';
+      },
+    });
     await refreshing.getCart(randomUUID(), randomUUID());
     expect(asked).toEqual([false]);
     const fixed = createCartClient({ baseUrl, tracing: false, credential: 'stale' });
