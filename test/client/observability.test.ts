@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { trace } from '@opentelemetry/api';
 import { BasicTracerProvider, InMemorySpanExporter, SimpleSpanProcessor } from '@opentelemetry/sdk-trace-base';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { type CartClientHooks, createCartClient, ERROR_CATALOGUE, PartnerCenterApiError } from '../../src/index.js';
+import { type CartClientHooks, type CartUpdate, createCartClient, ERROR_CATALOGUE, PartnerCenterApiError } from '../../src/index.js';
 import { updateBody } from '../support/cart-fixtures.js';
 import { cartFor, errorAnswer, type PartnerCenterServer, startPartnerCenterServer } from '../support/partner-center-server.js';
 
@@ -44,7 +44,7 @@ describe('what happened on a call', () => {
   it('withResponse gives status, ids, MS-CV, MS-ServerId, attempts and time', async () => {
     const { baseUrl, arrivals } = await flakyServer();
     const client = createCartClient({ credential: TOKEN, baseUrl });
-    const { cart, response } = await client.withResponse.updateCart(randomUUID(), randomUUID(), updateBody(3));
+    const { cart, response } = await client.withResponse.updateCart(randomUUID(), randomUUID(), updateBody(3) as CartUpdate);
     expect(cart.lineItems?.[0]?.quantity).toBe(3);
     expect(response).toMatchObject({ status: 200, cv: 'cv.1.2', serverId: 'server-7', attempts: 2, requestId: arrivals[0]?.requestId });
     expect(response.correlationId).toBe(arrivals[0]?.correlationId);

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createCartClient } from '../../src/index.js';
+import { type CartUpdate, createCartClient } from '../../src/index.js';
 import { updateBody } from '../support/cart-fixtures.js';
 import {
   type Arrival,
@@ -46,14 +46,14 @@ describe('a 429 with Retry-After pauses one customer for the whole client', () =
     const bDone: number[] = [];
 
     // The first A update meets the throttle; the other 39 calls start once its 429 has come back.
-    const first = client.updateCart(customerA, randomUUID(), updateBody(1));
+    const first = client.updateCart(customerA, randomUUID(), updateBody(1) as CartUpdate);
     await windowArmed;
     await expect.poll(() => server?.arrivals.length).toBeGreaterThanOrEqual(1);
     await new Promise((resolve) => setTimeout(resolve, 50)); // let the 429 reach the client
     const aCarts = Array.from({ length: 19 }, () => randomUUID());
-    const aCalls = aCarts.map((cartId, index) => client.updateCart(customerA, cartId, updateBody(index + 1)));
+    const aCalls = aCarts.map((cartId, index) => client.updateCart(customerA, cartId, updateBody(index + 1) as CartUpdate));
     const bCalls = Array.from({ length: 20 }, (_, index) =>
-      client.updateCart(customerB, randomUUID(), updateBody(index + 1)).then((cart) => {
+      client.updateCart(customerB, randomUUID(), updateBody(index + 1) as CartUpdate).then((cart) => {
         bDone.push(performance.now());
         return cart;
       }),
