@@ -7,6 +7,7 @@
 
 export interface OtelSpan {
   setAttribute(key: string, value: string | number): unknown;
+  setAttributes(attributes: SpanAttributes): unknown;
   setStatus(status: { code: number; message?: string }): unknown;
   isRecording(): boolean;
   end(): void;
@@ -15,7 +16,7 @@ export interface OtelSpan {
 type SpanAttributes = Record<string, string | number | undefined>;
 
 interface OtelTracer {
-  startSpan(name: string, options: { kind: number; attributes: SpanAttributes }, context?: unknown): OtelSpan;
+  startSpan(name: string, options: { kind: number }, context?: unknown): OtelSpan;
 }
 
 interface OtelApi {
@@ -65,15 +66,19 @@ export function failSpan(span: OtelSpan, errorType: string, message?: string): v
 }
 
 const CART_TEMPLATE = '/v1/customers/{customer-id}/carts/{cart-id}';
-const CART_URL = /^\/v1\/customers\/[^/]+\/carts\/[^/]+$/;
+const CART_URL = /^https?:\/\/[^/]+\/v1\/customers\/[^/]+\/carts\/[^/?#]+(?:[?#]|$)/;
 
-/** The span name and attributes shared by call and attempt spans (HTTP client semantic conventions). */
-export function httpSpanStart(method: string, url: string, headers: Headers): { name: string; attributes: SpanAttributes } {
-  const parsed = new URL(url);
-  const template = CART_URL.test(parsed.pathname) ? CART_TEMPLATE : undefined;
-  return {
-    name: template ? `${method} ${template}` : method,
-    attributes: {
+/**
+ * Starts a call or attempt span named and described by the HTTP client semantic conventions. The attributes are
+ * worked out only for a span that records: with no provider registered every span is a no-op, and building them
+ * would cost each call for nothing.
+ */
+export function startHttpSpan(tracing: Tracing, kind: number, method: string, url: string, headers: Headers, parent?: unknown): OtelSpan {
+  const template = CART_URL.test(url) ? CART_TEMPLATE : undefined;
+  const span = tracing.tracer.startSpan(template ? `${method} ${template}` : method, { kind }, parent);
+  if (span.isRecording()) {
+    const parsed = new URL(url);
+    span.setAttributes({
       'http.request.method': method,
       'url.full': url,
       'url.template': template,
@@ -81,12 +86,14 @@ export function httpSpanStart(method: string, url: string, headers: Headers): { 
       'server.port': Number(parsed.port || (parsed.protocol === 'https:' ? 443 : 80)),
       'partner_center.request_id': headers.get('MS-RequestId') ?? undefined,
       'partner_center.correlation_id': headers.get('MS-CorrelationId') ?? undefined,
-    },
-  };
+    });
+  }
+  return span;
 }
 
 /** Records what the answer's headers say on a span. */
 export function recordResponse(span: OtelSpan, response: Response): void {
+  if (!span.isRecording()) return;
   span.setAttribute('http.response.status_code', response.status);
   const cv = response.headers.get('MS-CV');
   const serverId = response.headers.get('MS-ServerId');

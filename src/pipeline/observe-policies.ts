@@ -2,12 +2,12 @@ import { callInfoOf, type HookList } from '../observability/hooks.js';
 import {
   errorTypeOf,
   failSpan,
-  httpSpanStart,
   loadTracing,
   type OtelSpan,
   recordResponse,
   SPAN_KIND_CLIENT,
   SPAN_KIND_INTERNAL,
+  startHttpSpan,
   type Tracing,
 } from '../observability/tracing.js';
 import { errorCodeOf } from './error-code-of.js';
@@ -100,8 +100,7 @@ async function endCallSpan(span: OtelSpan, exchange: Exchange, response: Respons
 }
 
 function startSpan(tracing: Tracing, exchange: Exchange, kind: number, parent?: unknown): OtelSpan {
-  const { name, attributes } = httpSpanStart(exchange.method, exchange.url, exchange.headers);
-  return tracing.tracer.startSpan(name, { kind, attributes }, parent);
+  return startHttpSpan(tracing, kind, exchange.method, exchange.url, exchange.headers, parent);
 }
 
 /**
