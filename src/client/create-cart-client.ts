@@ -123,8 +123,9 @@ function buildPolicies(options: CartClientOptions, correlationId: string, valida
     ...(timeouts ? [overallTimeoutPolicy(timeouts.overallMs)] : []),
     ...(shared.tokenRefresh ? [shared.tokenRefresh] : []),
     retryPolicy(resolveRetry(options.retry), undefined, shared.onRetry),
-    ...(shared.throttle ? [shared.throttle] : []),
+    ...(shared.throttle ? [shared.throttle.gates] : []),
     shared.attemptObserver,
+    ...(shared.throttle?.pauseOn429 ? [shared.throttle.pauseOn429] : []),
     ...(timeouts ? [attemptTimeoutPolicy(timeouts.attemptMs)] : []),
     bearerTokenPolicy(options.credential),
   ];

@@ -5,7 +5,7 @@ import { tokenRefreshPolicy, type Credential } from '../pipeline/bearer-token-po
 import { attemptObserverPolicy, callObserverPolicy, callTimingOf, Observation } from '../pipeline/observe-policies.js';
 import type { Policy } from '../pipeline/pipeline.js';
 import type { RetryListener } from '../pipeline/retry-policy.js';
-import { DEFAULT_THROTTLING, throttlePolicy, type ThrottlingOptions } from '../pipeline/throttle-policy.js';
+import { DEFAULT_THROTTLING, type ThrottlePolicies, throttlePolicies, type ThrottlingOptions } from '../pipeline/throttle-policy.js';
 
 /** The options of `createCartClient` that the policies here read. */
 export interface SharedPolicyOptions {
@@ -26,7 +26,7 @@ export interface SharedPolicies {
   readonly observation: Observation;
   readonly callObserver: Policy;
   readonly tokenRefresh: Policy | undefined;
-  readonly throttle: Policy | undefined;
+  readonly throttle: ThrottlePolicies | undefined;
   readonly attemptObserver: Policy;
   readonly onRetry: RetryListener | undefined;
 }
@@ -42,7 +42,7 @@ export function sharedPolicies(options: SharedPolicyOptions): SharedPolicies {
     callObserver: callObserverPolicy(observation),
     // A fixed token cannot be refreshed: its 401 is final at once.
     tokenRefresh: typeof options.credential === 'string' ? undefined : tokenRefreshPolicy(onRetry),
-    throttle: options.throttling === false ? undefined : throttlePolicy({ ...DEFAULT_THROTTLING, ...options.throttling }),
+    throttle: options.throttling === false ? undefined : throttlePolicies({ ...DEFAULT_THROTTLING, ...options.throttling }),
     attemptObserver: attemptObserverPolicy(observation),
     onRetry,
   };

@@ -1,6 +1,6 @@
 import { PartnerCenterTimeoutError } from '../errors/index.js';
 import { Gate } from './gate.js';
-import type { Exchange, Policy, SendNext } from './pipeline.js';
+import type { Exchange, Policy } from './pipeline.js';
 import { parseRetryAfter } from './retry-after.js';
 
 /**
@@ -44,13 +44,23 @@ export function customerOf(url: string): string | undefined {
 /** Marks the abort of a queued attempt by the call's overall deadline. */
 const DEADLINE = Symbol('deadline');
 
-/**
- * Waits at the client's gates before each attempt and pauses a customer's gate on a 429. It sits inside the retry
- * policy (every attempt passes the gates, a retry included) and outside the attempt deadline (time in the queue is
- * not the service's slowness). A queued attempt leaves the queue when the call's signal aborts or its overall
- * deadline passes. With no caps and no pause in force it costs one map lookup.
- */
-export function throttlePolicy(options: ThrottlingOptions): Policy {
+/** The two halves of throttling: the gates each attempt passes, and the pause a 429 sets on them. */
+export interface ThrottlePolicies {
+  /**
+   * Waits at the client's gates before each attempt. It sits inside the retry policy (every attempt passes the
+   * gates, a retry included) and outside the attempt deadline (time in the queue is not the service's slowness). A
+   * queued attempt leaves the queue when the call's signal aborts or its overall deadline passes. With no caps and
+   * no pause in force it costs one map lookup.
+   */
+  readonly gates: Policy;
+  /**
+   * Pauses the customer's gate on a 429 with `Retry-After`. It sits innermost but for the attempt deadline and the
+   * token, so the pause is in force before any hook or outer policy hears of the 429.
+   */
+  readonly pauseOn429: Policy | undefined;
+}
+
+export function throttlePolicies(options: ThrottlingOptions): ThrottlePolicies {
   const perCustomerCapped = Number.isFinite(options.maxConcurrentPerCustomer) || Number.isFinite(options.maxPerSecondPerCustomer);
   const clientGate =
     Number.isFinite(options.maxConcurrent) || Number.isFinite(options.maxPerSecond)
@@ -67,8 +77,8 @@ export function throttlePolicy(options: ThrottlingOptions): Policy {
     return gate;
   }
 
-  return {
-    name: 'throttlePolicy',
+  const gates: Policy = {
+    name: 'throttleGatesPolicy',
     async send(exchange, next) {
       const customer = customerOf(exchange.url);
       const customerGate = customer === undefined ? undefined : perCustomerCapped ? gateFor(customer) : customerGates.get(customer);
@@ -77,7 +87,7 @@ export function throttlePolicy(options: ThrottlingOptions): Policy {
       try {
         if (clientGate && !clientGate.tryEnter()) await pass(clientGate, exchange);
         try {
-          return await pauseOn429(exchange, next, customer);
+          return await next(exchange);
         } finally {
           clientGate?.leave();
         }
@@ -90,13 +100,21 @@ export function throttlePolicy(options: ThrottlingOptions): Policy {
     },
   };
 
-  async function pauseOn429(exchange: Exchange, next: SendNext, customer: string | undefined): Promise<Response> {
-    const response = await next(exchange);
-    if (response.status !== 429 || customer === undefined || !options.pauseOn429) return response;
-    const waitMs = parseRetryAfter(response.headers.get('Retry-After'));
-    if (waitMs !== undefined && waitMs > 0) gateFor(customer).pauseUntil(performance.now() + Math.min(waitMs, options.maxPauseMs));
-    return response;
-  }
+  const pauseOn429: Policy = {
+    name: 'throttlePausePolicy',
+    async send(exchange, next) {
+      const response = await next(exchange);
+      if (response.status !== 429) return response;
+      const customer = customerOf(exchange.url);
+      const waitMs = parseRetryAfter(response.headers.get('Retry-After'));
+      if (customer !== undefined && waitMs !== undefined && waitMs > 0) {
+        gateFor(customer).pauseUntil(performance.now() + Math.min(waitMs, options.maxPauseMs));
+      }
+      return response;
+    },
+  };
+
+  return { gates, pauseOn429: options.pauseOn429 ? pauseOn429 : undefined };
 }
 
 /** Waits in `gate`'s queue, giving up when the call is aborted or its overall deadline passes while it waits. */
