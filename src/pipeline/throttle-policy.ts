@@ -68,9 +68,17 @@ export function throttlePolicies(options: ThrottlingOptions): ThrottlePolicies {
       : undefined;
   const customerGates = new Map<string, Gate>();
 
+  // A gate left behind by a pause that ended or by starts still counted for the rate outlives its last call; sweeping
+  // idle gates whenever the map has doubled keeps it near the number of customers recently called.
+  let sweepAt = 64;
+
   function gateFor(customer: string): Gate {
     let gate = customerGates.get(customer);
     if (gate === undefined) {
+      if (customerGates.size >= sweepAt) {
+        for (const [key, idle] of customerGates) if (idle.idle) customerGates.delete(key);
+        sweepAt = Math.max(64, customerGates.size * 2);
+      }
       gate = new Gate(options.maxConcurrentPerCustomer, options.maxPerSecondPerCustomer);
       customerGates.set(customer, gate);
     }
