@@ -192,7 +192,7 @@ export function createCartClient(options: CartClientOptions): CartClient {
 
   /** A typed call's answer: the cart, or the API error it rejects with (reported to the error hook first). */
   function answer(method: string, data: Cart | undefined, error: unknown, response: Response): Answer {
-    if (data === undefined) throw reportApiError(shared.observation, method, response, apiErrorFrom(response, error));
+    if (data === undefined) throw reportApiError(shared.emit, method, response, apiErrorFrom(response, error));
     return { cart: data, response };
   }
 

@@ -1,8 +1,8 @@
 import type { PartnerCenterApiError } from '../errors/index.js';
-import { callInfoOf, HookList, type CartClientHooks } from '../observability/hooks.js';
+import { callInfoOf, type CartClientHooks, type EmitHook, hookEmitter } from '../observability/hooks.js';
 import { type CartClientLogger, type LogLevel, loggerHooks } from '../observability/logger.js';
 import { tokenRefreshPolicy, type Credential } from '../pipeline/bearer-token-policy.js';
-import { attemptObserverPolicy, callObserverPolicy, callTimingOf, Observation } from '../pipeline/observe-policies.js';
+import { callTimingOf, observerPolicies } from '../pipeline/observe-policies.js';
 import type { Policy } from '../pipeline/pipeline.js';
 import type { RetryListener } from '../pipeline/retry-policy.js';
 import { DEFAULT_THROTTLING, type ThrottlePolicies, throttlePolicies, type ThrottlingOptions } from '../pipeline/throttle-policy.js';
@@ -23,7 +23,8 @@ export interface SharedPolicyOptions {
  * still shares the client's pauses and caps.
  */
 export interface SharedPolicies {
-  readonly observation: Observation;
+  /** Calls the hooks (the caller's and the logger's); undefined when there are none. */
+  readonly emit: EmitHook | undefined;
   readonly callObserver: Policy;
   readonly tokenRefresh: Policy | undefined;
   readonly throttle: ThrottlePolicies | undefined;
@@ -32,32 +33,30 @@ export interface SharedPolicies {
 }
 
 export function sharedPolicies(options: SharedPolicyOptions): SharedPolicies {
-  const hooks = new HookList([options.hooks, options.logger && loggerHooks(options.logger, options.logLevel ?? 'info')]);
-  const observation = new Observation(hooks, options.tracing ?? true);
-  const onRetry: RetryListener | undefined = hooks.empty
-    ? undefined
-    : (notice, exchange) => hooks.emit('retry', { ...callInfoOf(exchange), ...notice });
+  const emit = hookEmitter([options.hooks, options.logger && loggerHooks(options.logger, options.logLevel ?? 'info')]);
+  const observers = observerPolicies(emit, options.tracing ?? true);
+  const onRetry: RetryListener | undefined = emit && ((notice, exchange) => emit('retry', { ...callInfoOf(exchange), ...notice }));
   return {
-    observation,
-    callObserver: callObserverPolicy(observation),
+    emit,
+    callObserver: observers.call,
     // A fixed token cannot be refreshed: its 401 is final at once.
     tokenRefresh: typeof options.credential === 'string' ? undefined : tokenRefreshPolicy(onRetry),
     throttle: options.throttling === false ? undefined : throttlePolicies({ ...DEFAULT_THROTTLING, ...options.throttling }),
-    attemptObserver: attemptObserverPolicy(observation),
+    attemptObserver: observers.attempt,
     onRetry,
   };
 }
 
 /** Tells the error hook about a typed call's API error (the object the call rejects with), then returns it. */
 export function reportApiError(
-  observation: Observation,
+  emit: EmitHook | undefined,
   method: string,
   response: Response,
   error: PartnerCenterApiError,
 ): PartnerCenterApiError {
-  if (observation.hooks.empty) return error;
+  if (!emit) return error;
   const timing = callTimingOf(response);
-  observation.hooks.emit('error', {
+  emit('error', {
     method,
     url: response.url,
     requestId: error.requestId ?? '',

@@ -48,27 +48,22 @@ export interface CartClientHooks {
 type HookName = keyof CartClientHooks;
 type EventOf<Name extends HookName> = Parameters<NonNullable<CartClientHooks[Name]>>[0];
 
-/** The hook sets of one client (the caller's and the logger's), called in order. */
-export class HookList {
-  readonly #sets: readonly CartClientHooks[];
+/** Calls one hook of every hook set in order. */
+export type EmitHook = <Name extends HookName>(name: Name, event: EventOf<Name>) => void;
 
-  constructor(sets: readonly (CartClientHooks | undefined)[]) {
-    this.#sets = sets.filter((set): set is CartClientHooks => set !== undefined);
-  }
-
-  get empty(): boolean {
-    return this.#sets.length === 0;
-  }
-
-  emit<Name extends HookName>(name: Name, event: EventOf<Name>): void {
-    for (const set of this.#sets) {
+/** The emitter of a client's hook sets (the caller's and the logger's); undefined when there are none, so callers skip building events. */
+export function hookEmitter(sets: readonly (CartClientHooks | undefined)[]): EmitHook | undefined {
+  const present = sets.filter((set): set is CartClientHooks => set !== undefined);
+  if (present.length === 0) return undefined;
+  return (name, event) => {
+    for (const set of present) {
       try {
-        (set[name] as ((event: EventOf<Name>) => void) | undefined)?.(event);
+        (set[name] as ((event: unknown) => void) | undefined)?.(event);
       } catch {
         // Documented: a hook's own failure must not change the outcome of the call it observes.
       }
     }
-  }
+  };
 }
 
 /** The call an exchange belongs to, as hooks and log lines name it. */

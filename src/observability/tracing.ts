@@ -5,6 +5,8 @@
  * declarations never name the package either.
  */
 
+import type { Exchange } from '../pipeline/pipeline.js';
+
 export interface OtelSpan {
   setAttribute(key: string, value: string | number): unknown;
   setAttributes(attributes: SpanAttributes): unknown;
@@ -59,10 +61,14 @@ export function loadTracing(): Promise<Tracing | undefined> {
   return loading;
 }
 
-/** Marks a span failed with the OpenTelemetry `error.type` convention: a status code, or the error class. */
-export function failSpan(span: OtelSpan, errorType: string, message?: string): void {
-  span.setAttribute('error.type', errorType);
-  span.setStatus({ code: STATUS_ERROR, message });
+/**
+ * Marks a span failed with the OpenTelemetry `error.type` convention: the status code of an error answer, or the
+ * class of a thrown error (PartnerCenterTimeoutError, AbortError, ...).
+ */
+export function failSpan(span: OtelSpan, failure: number | unknown): void {
+  const error = failure instanceof Error ? failure : undefined;
+  span.setAttribute('error.type', typeof failure === 'number' ? String(failure) : (error?.name ?? '_OTHER'));
+  span.setStatus({ code: STATUS_ERROR, message: error?.message });
 }
 
 const CART_TEMPLATE = '/v1/customers/{customer-id}/carts/{cart-id}';
@@ -73,7 +79,7 @@ const CART_URL = /^https?:\/\/[^/]+\/v1\/customers\/[^/]+\/carts\/[^/?#]+(?:[?#]
  * worked out only for a span that records: with no provider registered every span is a no-op, and building them
  * would cost each call for nothing.
  */
-export function startHttpSpan(tracing: Tracing, kind: number, method: string, url: string, headers: Headers, parent?: unknown): OtelSpan {
+export function startHttpSpan(tracing: Tracing, kind: number, { method, url, headers }: Exchange, parent?: unknown): OtelSpan {
   const template = CART_URL.test(url) ? CART_TEMPLATE : undefined;
   const span = tracing.tracer.startSpan(template ? `${method} ${template}` : method, { kind }, parent);
   if (span.isRecording()) {
@@ -99,10 +105,5 @@ export function recordResponse(span: OtelSpan, response: Response): void {
   const serverId = response.headers.get('MS-ServerId');
   if (cv) span.setAttribute('partner_center.cv', cv);
   if (serverId) span.setAttribute('partner_center.server_id', serverId);
-  if (response.status >= 400) failSpan(span, String(response.status));
-}
-
-/** The `error.type` of a thrown error: its class name (PartnerCenterTimeoutError, AbortError, ...). */
-export function errorTypeOf(error: unknown): string {
-  return error instanceof Error ? error.name : '_OTHER';
+  if (response.status >= 400) failSpan(span, response.status);
 }
