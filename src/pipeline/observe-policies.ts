@@ -10,7 +10,7 @@ import {
   type Tracing,
 } from '../observability/tracing.js';
 import { errorCodeOf } from './error-code-of.js';
-import type { CallState, Exchange, Policy } from './pipeline.js';
+import type { CallState, Exchange, Policy, SendNext } from './pipeline.js';
 
 /** How many attempts a call took and how long, for the response metadata; kept with the Response it ended with. */
 export interface CallTiming {
@@ -75,27 +75,29 @@ export function observerPolicies(emit: EmitHook | undefined, trace: boolean): Ob
 
   const attempt: Policy = {
     name: 'attemptObserverPolicy',
-    async send(exchange, next) {
-      if (!emit && !tracing) return next(exchange);
-      const number = exchange.call.attempts;
-      const info = emit && { ...callInfoOf(exchange), attempt: number };
-      if (info) emit?.('request', info);
-      const span = tracing && startHttpSpan(tracing, SPAN_KIND_CLIENT, exchange, callContexts.get(exchange.call));
-      if (span && number > 1) span.setAttribute('http.request.resend_count', number - 1);
-      const sent = performance.now();
-      try {
-        const response = await next(exchange);
-        if (info) emit?.('response', { ...info, status: response.status, headers: response.headers, durationMs: performance.now() - sent });
-        if (span) recordResponse(span, response);
-        return response;
-      } catch (error) {
-        if (span) failSpan(span, error);
-        throw error;
-      } finally {
-        span?.end();
-      }
-    },
+    // Without hooks or a tracer an attempt passes straight through, without an extra promise.
+    send: (exchange, next) => (emit || tracing ? observeAttempt(exchange, next) : next(exchange)),
   };
+
+  async function observeAttempt(exchange: Exchange, next: SendNext): Promise<Response> {
+    const number = exchange.call.attempts;
+    const info = emit && { ...callInfoOf(exchange), attempt: number };
+    if (info) emit?.('request', info);
+    const span = tracing && startHttpSpan(tracing, SPAN_KIND_CLIENT, exchange, callContexts.get(exchange.call));
+    if (span && number > 1) span.setAttribute('http.request.resend_count', number - 1);
+    const sent = performance.now();
+    try {
+      const response = await next(exchange);
+      if (info) emit?.('response', { ...info, status: response.status, headers: response.headers, durationMs: performance.now() - sent });
+      if (span) recordResponse(span, response);
+      return response;
+    } catch (error) {
+      if (span) failSpan(span, error);
+      throw error;
+    } finally {
+      span?.end();
+    }
+  }
 
   return { call, attempt };
 }

@@ -1,6 +1,6 @@
 import { PartnerCenterTimeoutError } from '../errors/index.js';
 import { Gate } from './gate.js';
-import type { Exchange, Policy } from './pipeline.js';
+import type { Exchange, Policy, SendNext } from './pipeline.js';
 import { parseRetryAfter } from './retry-after.js';
 
 /**
@@ -85,26 +85,37 @@ export function throttlePolicies(options: ThrottlingOptions): ThrottlePolicies {
     return gate;
   }
 
+  async function gated(
+    exchange: Exchange,
+    next: SendNext,
+    customer: string | undefined,
+    customerGate: Gate | undefined,
+  ): Promise<Response> {
+    // Customer first, then client: an attempt held by its customer's pause takes no place from other customers.
+    if (customerGate && !customerGate.tryEnter()) await pass(customerGate, exchange);
+    try {
+      if (clientGate && !clientGate.tryEnter()) await pass(clientGate, exchange);
+      try {
+        return await next(exchange);
+      } finally {
+        clientGate?.leave();
+      }
+    } finally {
+      if (customerGate && customer !== undefined) {
+        customerGate.leave();
+        if (customerGate.idle) customerGates.delete(customer);
+      }
+    }
+  }
+
   const gates: Policy = {
     name: 'throttleGatesPolicy',
-    async send(exchange, next) {
+    send(exchange, next) {
+      // The usual case, no caps and no customer paused, passes straight through without an extra promise.
+      if (!perCustomerCapped && customerGates.size === 0 && !clientGate) return next(exchange);
       const customer = customerOf(exchange.url);
       const customerGate = customer === undefined ? undefined : perCustomerCapped ? gateFor(customer) : customerGates.get(customer);
-      // Customer first, then client: an attempt held by its customer's pause takes no place from other customers.
-      if (customerGate && !customerGate.tryEnter()) await pass(customerGate, exchange);
-      try {
-        if (clientGate && !clientGate.tryEnter()) await pass(clientGate, exchange);
-        try {
-          return await next(exchange);
-        } finally {
-          clientGate?.leave();
-        }
-      } finally {
-        if (customerGate && customer !== undefined) {
-          customerGate.leave();
-          if (customerGate.idle) customerGates.delete(customer);
-        }
-      }
+      return customerGate || clientGate ? gated(exchange, next, customer, customerGate) : next(exchange);
     },
   };
 
