@@ -87,6 +87,34 @@ describe('a 429 with Retry-After pauses one customer for the whole client', () =
   });
 });
 
+describe('bounds of the pause', () => {
+  it('caps a huge Retry-After at maxPauseMs: the next call waits that long, not an hour', async () => {
+    const customer = randomUUID();
+    let answered429At = Number.NaN;
+    server = await startPartnerCenterServer((arrival) => {
+      if (Number.isNaN(answered429At)) {
+        answered429At = arrival.at;
+        return errorAnswer(429, 429, { 'Retry-After': '3600' });
+      }
+      return cartFor(arrival);
+    });
+    const client = createCartClient({ credential: 'token', baseUrl: server.baseUrl, tracing: false, throttling: { maxPauseMs: 300 } });
+    await expect(client.getCart(customer, randomUUID(), { retry: false })).rejects.toMatchObject({ status: 429 });
+    await client.getCart(customer, randomUUID());
+    const [, second] = server.arrivals;
+    expect((second?.at ?? 0) - answered429At).toBeGreaterThanOrEqual(290);
+  });
+
+  it('a 429 without Retry-After pauses nobody', async () => {
+    const customer = randomUUID();
+    server = await startPartnerCenterServer((arrival) => (server?.arrivals.length === 1 ? errorAnswer(429, 429) : cartFor(arrival)));
+    const client = createCartClient({ credential: 'token', baseUrl: server.baseUrl, tracing: false, timeouts: { overallMs: 1000 } });
+    await expect(client.getCart(customer, randomUUID(), { retry: false })).rejects.toMatchObject({ status: 429 });
+    // Were the customer paused with no end given, this call would wait in the queue until its 1 s deadline.
+    await expect(client.getCart(customer, randomUUID())).resolves.toMatchObject({ status: 'Active' });
+  });
+});
+
 describe('caps of concurrent calls and calls per second', () => {
   it('keeps at most maxConcurrentPerCustomer attempts of one customer in flight', async () => {
     let inFlight = 0;
