@@ -5,6 +5,7 @@ import Ajv from 'ajv';
 import standaloneCode from 'ajv/dist/standalone/index.js';
 import openapiTS, { astToString, type OpenAPI3 } from 'openapi-typescript';
 import { isObject, valueAtPointer, type Json } from './spec/json.js';
+import { renderErrorCatalogue } from './generate/error-catalogue.js';
 
 /*
  * `npm run generate`: everything the client derives from the bundled spec (generated/openapi.json).
@@ -156,6 +157,7 @@ export async function generateInto(outDir: string, specFile: string = BUNDLED_SP
     'schema.ts': await renderSchemaTypes(spec),
     'validators.js': renderValidators(spec),
     'validators.d.ts': renderValidatorTypes(),
+    'error-catalogue.ts': renderErrorCatalogue(spec),
   };
   mkdirSync(outDir, { recursive: true });
   for (const [name, content] of Object.entries(files)) writeFileSync(join(outDir, name), content);

@@ -13,7 +13,13 @@ export {
   type TimeoutOptions,
 } from './client/create-cart-client.js';
 export { DEFAULT_BASE_URL } from './client/base-url.js';
-export { DEFAULT_RETRY, type RetryOptions } from './pipeline/retry-policy.js';
+export { DEFAULT_RETRY, type RetryOptions, type RetryReason } from './pipeline/retry-policy.js';
+export { DEFAULT_THROTTLING, type ThrottlingOptions } from './pipeline/throttle-policy.js';
+export type { ResponseMetadata, WithResponse } from './client/call-metadata.js';
+export type { CartClientHooks, CallInfo, RequestEvent, ResponseEvent, RetryEvent, ErrorEvent } from './observability/hooks.js';
+export type { CartClientLogger, LogLevel } from './observability/logger.js';
+export { ERROR_CATALOGUE, type ErrorCodeInfo } from '../generated/error-catalogue.js';
+export { errorCodeInfo, numericErrorCode } from './errors/error-code.js';
 export type { Credential, TokenProvider } from './pipeline/bearer-token-policy.js';
 export type { FetchLike } from './pipeline/pipeline.js';
 export {

@@ -13,6 +13,8 @@ import { DEFAULT_RETRY, retryPolicy, type RetryOptions } from '../pipeline/retry
 import { attemptTimeoutPolicy, overallTimeoutPolicy } from '../pipeline/timeout-policy.js';
 import { apiErrorFrom } from './api-error.js';
 import { checkBaseUrl, DEFAULT_BASE_URL } from './base-url.js';
+import { responseMetadataOf, type WithResponse } from './call-metadata.js';
+import { reportApiError, type SharedPolicies, type SharedPolicyOptions, sharedPolicies } from './shared-policies.js';
 
 const CART_PATH = '/v1/customers/{customer-id}/carts/{cart-id}';
 
@@ -27,8 +29,12 @@ export interface TimeoutOptions {
 export const DEFAULT_TIMEOUTS: Readonly<TimeoutOptions> = Object.freeze({ attemptMs: 30_000, overallMs: 120_000 });
 
 /** Options of `createCartClient`; only `credential` is required. */
-export interface CartClientOptions {
-  /** A Partner Center access token, or a function returning one, called before every attempt. */
+export interface CartClientOptions extends SharedPolicyOptions {
+  /**
+   * A Partner Center access token, or a function returning one, called before every attempt as
+   * `credential({ forceRefresh, signal })`; after a 401 it is called once with `forceRefresh: true` and the call is
+   * sent once more.
+   */
   credential: Credential;
   /** Default `https://api.partnercenter.microsoft.com`. Plain http is refused unless it points at this machine. */
   baseUrl?: string;
@@ -56,6 +62,10 @@ export interface CallOptions {
   correlationId?: string;
   /** `MS-RequestId` for this call (reuse it to repeat a call idempotently). Default: a fresh GUID. */
   requestId?: string;
+  /** Retry settings for this call, merged over the client's, or `false` for a single attempt. */
+  retry?: Partial<RetryOptions> | false;
+  /** Timeout settings for this call, merged over the client's, or `false` for none. */
+  timeouts?: Partial<TimeoutOptions> | false;
 }
 
 /** Options of `modifyCart`: its GET and PUT are two logical calls, each with its own request id. */
@@ -76,6 +86,13 @@ export interface CartClient {
    * Properties the contract does not know survive the round trip. GET and PUT share one correlation id.
    */
   modifyCart(customerId: string, cartId: string, mutate: CartMutator, options?: ModifyCallOptions): Promise<Cart>;
+  /** The same three calls, resolving with the cart and what happened on the call (ids, MS-CV, attempts, time). */
+  readonly withResponse: {
+    getCart(customerId: string, cartId: string, options?: CallOptions): Promise<WithResponse<Cart>>;
+    updateCart(customerId: string, cartId: string, cart: CartUpdate, options?: CallOptions): Promise<WithResponse<Cart>>;
+    /** The metadata is the PUT's. */
+    modifyCart(customerId: string, cartId: string, mutate: CartMutator, options?: ModifyCallOptions): Promise<WithResponse<Cart>>;
+  };
   /** The openapi-fetch client underneath, with the same policies, for anything else the contract describes. */
   readonly raw: Client<paths>;
 }
@@ -84,16 +101,31 @@ function resolveRetry(retry: CartClientOptions['retry']): RetryOptions {
   return retry === false ? { ...DEFAULT_RETRY, maxRetries: 0 } : { ...DEFAULT_RETRY, ...retry };
 }
 
-function buildPolicies(options: CartClientOptions, correlationId: string, validate: boolean): Policy[] {
+/** A call's own settings over the client's: `false` wins either way, objects merge. */
+function overridden<T extends object>(
+  client: Partial<T> | false | undefined,
+  call: Partial<T> | false | undefined,
+): Partial<T> | false | undefined {
+  if (call === undefined) return client;
+  return call === false || client === false ? call : { ...client, ...call };
+}
+
+function buildPolicies(options: CartClientOptions, correlationId: string, validate: boolean, shared: SharedPolicies): Policy[] {
   const timeouts = options.timeouts === false ? undefined : { ...DEFAULT_TIMEOUTS, ...options.timeouts };
   // Outermost first: ids and fixed headers once per logical call, then the deadline of the whole call, the retry
-  // loop, and per attempt its own deadline and a (possibly refreshed) token.
+  // loop, and per attempt its own deadline and a (possibly refreshed) token. A 401 is resent outside the retry loop;
+  // each attempt passes the throttling gates before its deadline starts.
   return [
     callIdsPolicy({ correlationId, validate }),
     localePolicy(options.locale ?? 'en-US'),
     clientNamePolicy(options.clientName ?? 'partner-center-cart-contract'),
+    shared.callObserver,
     ...(timeouts ? [overallTimeoutPolicy(timeouts.overallMs)] : []),
-    retryPolicy(resolveRetry(options.retry)),
+    ...(shared.tokenRefresh ? [shared.tokenRefresh] : []),
+    retryPolicy(resolveRetry(options.retry), undefined, shared.onRetry),
+    ...(shared.throttle ? [shared.throttle.gates] : []),
+    shared.attemptObserver,
+    ...(shared.throttle?.pauseOn429 ? [shared.throttle.pauseOn429] : []),
     ...(timeouts ? [attemptTimeoutPolicy(timeouts.attemptMs)] : []),
     bearerTokenPolicy(options.credential),
   ];
@@ -116,6 +148,16 @@ function callHeaders(options: CallOptions | undefined): Record<string, string> {
   return header;
 }
 
+/** A typed call's cart with the Response it came in. */
+interface Answer {
+  cart: Cart;
+  response: Response;
+}
+
+function withMetadata({ cart, response }: Answer): WithResponse<Cart> {
+  return { cart, response: responseMetadataOf(response) };
+}
+
 /**
  * Creates a typed client for Partner Center carts: bearer auth, request and correlation ids, retries with backoff,
  * timeouts, and a check of every request against the contract before it is sent.
@@ -136,33 +178,45 @@ export function createCartClient(options: CartClientOptions): CartClient {
   checkOptions(options);
   const correlationId = options.correlationId ?? crypto.randomUUID();
   const validate = options.validateRequests ?? true;
-  const send = composePipeline(
-    buildPolicies(options, correlationId, validate),
-    createTransport(options.fetch ?? ((input, init) => fetch(input, init))),
-  );
+  const shared = sharedPolicies(options);
+  const transport = createTransport(options.fetch ?? ((input, init) => fetch(input, init)));
+  const send = composePipeline(buildPolicies(options, correlationId, validate, shared), transport);
   const raw = createClient<paths>({ baseUrl: checkBaseUrl(options.baseUrl ?? DEFAULT_BASE_URL), fetch: send, Request: ReplayableRequest });
 
-  async function getCart(customerId: string, cartId: string, call?: CallOptions): Promise<Cart> {
+  /** The `fetch` of a call with its own retry or timeout settings; undefined (the client's) for the others. */
+  function fetchFor(call: CallOptions | undefined): ((request: Request) => Promise<Response>) | undefined {
+    if (call?.retry === undefined && call?.timeouts === undefined) return undefined;
+    const own = { ...options, retry: overridden(options.retry, call.retry), timeouts: overridden(options.timeouts, call.timeouts) };
+    return composePipeline(buildPolicies(own, correlationId, validate, shared), transport);
+  }
+
+  /** A typed call's answer: the cart, or the API error it rejects with (reported to the error hook first). */
+  function answer(method: string, data: Cart | undefined, error: unknown, response: Response): Answer {
+    if (data === undefined) throw reportApiError(shared.emit, method, response, apiErrorFrom(response, error));
+    return { cart: data, response };
+  }
+
+  async function getCartAnswer(customerId: string, cartId: string, call?: CallOptions): Promise<Answer> {
     if (validate) assertCartPath(customerId, cartId);
     const { data, error, response } = await raw.GET(CART_PATH, {
       params: { path: { 'customer-id': customerId, 'cart-id': cartId }, header: callHeaders(call) },
       signal: call?.signal,
+      fetch: fetchFor(call),
     });
-    if (data === undefined) throw apiErrorFrom(response, error);
-    return data;
+    return answer('GET', data, error, response);
   }
 
-  async function put(customerId: string, cartId: string, cart: CartUpdate, call?: CallOptions): Promise<Cart> {
+  async function put(customerId: string, cartId: string, cart: CartUpdate, call?: CallOptions): Promise<Answer> {
     const { data, error, response } = await raw.PUT(CART_PATH, {
       params: { path: { 'customer-id': customerId, 'cart-id': cartId }, header: callHeaders(call) },
       body: cart,
       signal: call?.signal,
+      fetch: fetchFor(call),
     });
-    if (data === undefined) throw apiErrorFrom(response, error);
-    return data;
+    return answer('PUT', data, error, response);
   }
 
-  async function updateCart(customerId: string, cartId: string, cart: CartUpdate, call?: CallOptions): Promise<Cart> {
+  async function updateCartAnswer(customerId: string, cartId: string, cart: CartUpdate, call?: CallOptions): Promise<Answer> {
     if (validate) {
       assertCartPath(customerId, cartId);
       assertCartUpdate(cart);
@@ -170,14 +224,24 @@ export function createCartClient(options: CartClientOptions): CartClient {
     return put(customerId, cartId, cart, call);
   }
 
-  async function modifyCart(customerId: string, cartId: string, mutate: CartMutator, call?: ModifyCallOptions): Promise<Cart> {
-    const shared: ModifyCallOptions = { ...call, correlationId: call?.correlationId ?? correlationId };
+  async function modifyCartAnswer(customerId: string, cartId: string, mutate: CartMutator, call?: ModifyCallOptions): Promise<Answer> {
+    const both: ModifyCallOptions = { ...call, correlationId: call?.correlationId ?? correlationId };
     // The cart was just parsed from the response, so it is already the caller's private copy to change.
-    const read = await getCart(customerId, cartId, shared);
+    const { cart: read } = await getCartAnswer(customerId, cartId, both);
     const changed: unknown = (await mutate(read)) ?? read;
     if (validate) assertCartUpdate(changed);
-    return put(customerId, cartId, changed as CartUpdate, shared);
+    return put(customerId, cartId, changed as CartUpdate, both);
   }
 
-  return { getCart, updateCart, modifyCart, raw };
+  return {
+    getCart: async (customerId, cartId, call) => (await getCartAnswer(customerId, cartId, call)).cart,
+    updateCart: async (customerId, cartId, cart, call) => (await updateCartAnswer(customerId, cartId, cart, call)).cart,
+    modifyCart: async (customerId, cartId, mutate, call) => (await modifyCartAnswer(customerId, cartId, mutate, call)).cart,
+    withResponse: {
+      getCart: async (customerId, cartId, call) => withMetadata(await getCartAnswer(customerId, cartId, call)),
+      updateCart: async (customerId, cartId, cart, call) => withMetadata(await updateCartAnswer(customerId, cartId, cart, call)),
+      modifyCart: async (customerId, cartId, mutate, call) => withMetadata(await modifyCartAnswer(customerId, cartId, mutate, call)),
+    },
+    raw,
+  };
 }

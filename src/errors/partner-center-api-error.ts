@@ -1,4 +1,6 @@
+import type { ErrorCodeInfo } from '../../generated/error-catalogue.js';
 import { CartClientError } from './cart-client-error.js';
+import { errorCodeInfo, numericErrorCode } from './error-code.js';
 
 /** Everything a Partner Center error answer says, for `PartnerCenterApiError`. */
 export interface PartnerCenterApiErrorDetails {
@@ -49,7 +51,12 @@ export class PartnerCenterApiError extends CartClientError implements PartnerCen
   override readonly name = 'PartnerCenterApiError';
   readonly status: number;
   readonly statusText: string;
+  /** The code exactly as the body carried it. */
   readonly code: number | string | undefined;
+  /** The code as a number (`800008`), also when the service sent it as a string; undefined when not numeric. */
+  readonly errorCode: number | undefined;
+  /** The catalogue entry of the code (generated from the spec): its name, meaning, whether a retry can help, what to do. */
+  readonly codeInfo: ErrorCodeInfo | undefined;
   readonly description: string | undefined;
   readonly data: unknown[] | undefined;
   readonly source: string | undefined;
@@ -60,7 +67,8 @@ export class PartnerCenterApiError extends CartClientError implements PartnerCen
 
   constructor(details: PartnerCenterApiErrorDetails) {
     const said = details.description ?? (details.rawBody ? `a non-JSON body: ${details.rawBody.slice(0, 200)}` : 'an empty body');
-    const code = details.code === undefined ? '' : `, code ${details.code}`;
+    const info = errorCodeInfo(details.code);
+    const code = details.code === undefined ? '' : `, code ${details.code}${info ? ` (${info.name})` : ''}`;
     super(
       `Partner Center answered ${[details.status, details.statusText].filter(Boolean).join(' ')}${code}: ${said} ` +
         `(request id ${details.requestId ?? 'unknown'}, correlation id ${details.correlationId ?? 'unknown'}). ${nextStep(details.status)}`,
@@ -68,6 +76,8 @@ export class PartnerCenterApiError extends CartClientError implements PartnerCen
     this.status = details.status;
     this.statusText = details.statusText;
     this.code = details.code;
+    this.errorCode = numericErrorCode(details.code);
+    this.codeInfo = info;
     this.description = details.description;
     this.data = details.data;
     this.source = details.source;

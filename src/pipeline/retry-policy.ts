@@ -1,5 +1,6 @@
 import { PartnerCenterCredentialError, PartnerCenterNetworkError, PartnerCenterTimeoutError } from '../errors/index.js';
-import type { Policy } from './pipeline.js';
+import { cannotSucceedOnRetry } from './error-code-of.js';
+import type { Exchange, Policy } from './pipeline.js';
 import { parseRetryAfter } from './retry-after.js';
 import { waitWithinDeadline } from './timeout-policy.js';
 
@@ -63,13 +64,31 @@ export function backoffDelay(retry: number, options: Pick<RetryOptions, 'baseDel
   return Math.round(ceiling / 2 + (ceiling / 2) * random);
 }
 
+/** Why an attempt is followed by another: a retryable status, a failed connection, a timed-out attempt, or a 401. */
+export type RetryReason = 'status' | 'network' | 'timeout' | 'unauthorized';
+
+/** What the retry hook hears before the wait that precedes another attempt. */
+export interface RetryNotice {
+  readonly reason: RetryReason;
+  /** The attempt that failed (1 for the first). */
+  readonly attempt: number;
+  /** Milliseconds waited before the next attempt. */
+  readonly waitMs: number;
+  /** The status that made the attempt fail, for reasons `status` and `unauthorized`. */
+  readonly status?: number;
+  /** The failure, for reasons `network` and `timeout`. */
+  readonly error?: unknown;
+}
+
+export type RetryListener = (notice: RetryNotice, exchange: Exchange) => void;
+
 /**
  * Tries a call again on a retryable status, a network failure or an attempt timeout, waiting `Retry-After` when the
  * service sends it and an exponential backoff otherwise. It stays inside the request-id policy, so every attempt of a
  * call carries the same `MS-RequestId`. It is also where a failure to get an answer becomes a
  * `PartnerCenterNetworkError` that counts the attempts made.
  */
-export function retryPolicy(options: RetryOptions, clock: RetryClock = systemRetryClock): Policy {
+export function retryPolicy(options: RetryOptions, clock: RetryClock = systemRetryClock, onRetry?: RetryListener): Policy {
   return {
     name: 'retryPolicy',
     async send(exchange, next) {
@@ -80,9 +99,13 @@ export function retryPolicy(options: RetryOptions, clock: RetryClock = systemRet
         exchange.call.attempts += 1;
         const canRetry = retry < options.maxRetries;
         let delay: number;
+        let notice: Omit<RetryNotice, 'waitMs'>;
         try {
           const response = await next(exchange);
           if (!canRetry || !options.retryOn.includes(response.status)) return response;
+          // The catalogue generated from the spec knows codes that fail the same way however often they are sent.
+          if (await cannotSucceedOnRetry(response)) return response;
+          notice = { reason: 'status', attempt: exchange.call.attempts, status: response.status };
           delay = parseRetryAfter(response.headers.get('Retry-After'), clock.now()) ?? backoffDelay(retry, options, clock.random());
           if (clock.now() - started + delay > options.maxElapsedMs) return response;
           // Not awaited: if the injected fetch kept a clone of this response (logging, recording), cancelling one
@@ -93,7 +116,13 @@ export function retryPolicy(options: RetryOptions, clock: RetryClock = systemRet
           const failure = error instanceof PartnerCenterTimeoutError ? error : new PartnerCenterNetworkError(exchange.call.attempts, error);
           delay = backoffDelay(retry, options, clock.random());
           if (!canRetry || clock.now() - started + delay > options.maxElapsedMs) throw failure;
+          notice = {
+            reason: failure instanceof PartnerCenterTimeoutError ? 'timeout' : 'network',
+            attempt: exchange.call.attempts,
+            error: failure,
+          };
         }
+        onRetry?.({ ...notice, waitMs: delay }, exchange);
         await waitWithinDeadline(exchange.call, delay, exchange.signal, clock.wait);
       }
     },

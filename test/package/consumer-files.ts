@@ -71,6 +71,35 @@ for (const subpath of Object.keys(manifest.exports)) {
 console.log(JSON.stringify({ exports: manifest.exports, bin: manifest.bin, version: manifest.version, exported }));
 `;
 
+/**
+ * Calls a throw-away loopback server through the installed client and reports the spans it recorded: with
+ * @opentelemetry/api and the SDK installed it registers an in-memory exporter first; without them it must simply work.
+ */
+const otelConsumerMjs = `
+import { createServer } from 'node:http';
+import { createCartClient } from 'partner-center-cart-contract';
+
+const TOKEN = 'consumer-secret-token';
+let exporter;
+try {
+  const [{ trace }, sdk] = await Promise.all([import('@opentelemetry/api'), import('@opentelemetry/sdk-trace-base')]);
+  exporter = new sdk.InMemorySpanExporter();
+  trace.setGlobalTracerProvider(new sdk.BasicTracerProvider({ spanProcessors: [new sdk.SimpleSpanProcessor(exporter)] }));
+} catch {
+  exporter = undefined; // OpenTelemetry is not installed: the client must not care
+}
+const server = createServer((request, response) => {
+  response.writeHead(200, { 'Content-Type': 'application/json' });
+  response.end(JSON.stringify({ id: '${CART_ID}', lineItems: [] }));
+}).listen(0, '127.0.0.1');
+await new Promise((resolve) => server.once('listening', resolve));
+const client = createCartClient({ baseUrl: 'http://127.0.0.1:' + server.address().port, credential: TOKEN });
+const cart = await client.getCart('${CUSTOMER_ID}', '${CART_ID}');
+server.close();
+const spans = exporter ? exporter.getFinishedSpans().map((span) => ({ name: span.name, attributes: span.attributes })) : undefined;
+console.log(JSON.stringify({ cartId: cart.id, spans, leaked: JSON.stringify(spans ?? []).includes(TOKEN) }));
+`;
+
 const sharedOptions = {
   target: 'ES2022',
   strict: true,
@@ -84,6 +113,7 @@ const sharedOptions = {
 export const consumerFiles: Readonly<Record<string, string>> = {
   'consumer.ts': consumerTs,
   'import-every-export.mjs': importEveryExportMjs,
+  'otel-consumer.mjs': otelConsumerMjs,
   'tsconfig.node16.json': JSON.stringify({
     compilerOptions: { ...sharedOptions, module: 'node16', moduleResolution: 'node16', outDir: 'out' },
     files: ['consumer.ts'],

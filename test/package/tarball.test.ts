@@ -21,6 +21,15 @@ const projectRoot = resolve('.');
 const tsc = join(projectRoot, 'node_modules/typescript/bin/tsc');
 const publint = join(projectRoot, 'node_modules/publint/src/cli.js');
 const attw = join(projectRoot, 'node_modules/@arethetypeswrong/cli/dist/index.js');
+/** The optional OpenTelemetry peer and the SDK a consumer would add, linked from our own install. */
+const OTEL_PACKAGES = [
+  '@opentelemetry/api',
+  '@opentelemetry/sdk-trace-base',
+  '@opentelemetry/sdk-trace',
+  '@opentelemetry/core',
+  '@opentelemetry/resources',
+  '@opentelemetry/semantic-conventions',
+];
 const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
 
 interface Finished {
@@ -226,6 +235,21 @@ describe('the package from its tarball', () => {
     expect(exported['./openapi.json']).toEqual(expect.arrayContaining(['openapi', 'info', 'paths', 'components']));
     expect(exported['./types']).toEqual([]); // types only: nothing at run time, and importing it must still work
     expect(version).toBe(JSON.parse(readFileSync('package.json', 'utf8')).version);
+  });
+
+  it('works without @opentelemetry/api, and records spans through the global provider once it is installed', async () => {
+    const without = await run(process.execPath, ['otel-consumer.mjs'], consumerDir);
+    expect(without.code, without.stderr).toBe(0);
+    expect(JSON.parse(without.stdout)).toEqual({ cartId: CART_ID, leaked: false });
+    for (const name of OTEL_PACKAGES) linkFromProject(consumerDir, name);
+    const traced = await run(process.execPath, ['otel-consumer.mjs'], consumerDir);
+    expect(traced.code, traced.stderr).toBe(0);
+    const { spans, leaked } = JSON.parse(traced.stdout) as { spans: Array<{ name: string }>; leaked: boolean };
+    expect(spans.map((span) => span.name)).toEqual([
+      'GET /v1/customers/{customer-id}/carts/{cart-id}',
+      'GET /v1/customers/{customer-id}/carts/{cart-id}',
+    ]);
+    expect(leaked).toBe(false);
   });
 
   it.each(['bundler', 'node16'])('type-checks a consumer with moduleResolution %s', (resolution) => {
