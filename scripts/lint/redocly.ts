@@ -3,14 +3,10 @@
  * configured in redocly.yaml at the repository root. It reads the split YAML files itself, so every finding already
  * names the source file and line a reviewer edits.
  */
-import { getLineColLocation, lint, lintFromString, loadConfig, type NormalizedProblem } from '@redocly/openapi-core';
+import { getLineColLocation, lint, loadConfig, type NormalizedProblem } from '@redocly/openapi-core';
 import { REDOCLY_CONFIG } from '../paths.js';
 import type { Finding } from '../review/review.js';
 import { displayPath } from '../spec/load-yaml.js';
-
-async function redoclyConfig(): ReturnType<typeof loadConfig> {
-  return loadConfig({ configPath: REDOCLY_CONFIG });
-}
 
 function toFinding(problem: NormalizedProblem): Finding {
   const location = problem.location[0];
@@ -31,12 +27,6 @@ function toFinding(problem: NormalizedProblem): Finding {
 
 /** Lints the split spec rooted at `rootFile` (YAML files and their $refs, as the author wrote them). */
 export async function lintWithRedocly(rootFile: string): Promise<Finding[]> {
-  const problems = await lint({ ref: rootFile, config: await redoclyConfig() });
-  return problems.map(toFinding);
-}
-
-/** Lints a spec held in memory (the lint fixtures patch the bundle); `source` names it in findings. */
-export async function lintTextWithRedocly(text: string, source: string): Promise<Finding[]> {
-  const problems = await lintFromString({ source: text, absoluteRef: source, config: await redoclyConfig() });
+  const problems = await lint({ ref: rootFile, config: await loadConfig({ configPath: REDOCLY_CONFIG }) });
   return problems.map(toFinding);
 }
