@@ -49,9 +49,9 @@ export function createSourceLocator(rootFile: string): (jsonPath: readonly (stri
     }
     // One hop into another file per path segment at most, so a cycle of $refs cannot loop forever.
     for (let hops = 0; hops <= jsonPath.length; hops += 1) {
-      const { node, consumed } = deepest(source(file).contents, rest);
+      const { node, anchor, consumed } = deepest(source(file).contents, rest);
       const target = consumed < rest.length ? fileRef(file, node) : undefined;
-      if (!target) return { file: displayPath(file), line: source(file).lineCounter.linePos(node?.range?.[0] ?? 0).line };
+      if (!target) return { file: displayPath(file), line: source(file).lineCounter.linePos(anchor?.range?.[0] ?? 0).line };
       file = target;
       rest = rest.slice(consumed);
     }
@@ -59,14 +59,29 @@ export function createSourceLocator(rootFile: string): (jsonPath: readonly (stri
   };
 }
 
-function deepest(start: Node | null, path: readonly (string | number)[]): { node: Node | null; consumed: number } {
+/**
+ * Follows `path` from `start` as far as the YAML goes. `anchor` is what a reviewer looks for: the key of the last
+ * mapping entry followed (`lineItems:`), or the last sequence item, rather than the first line of its value.
+ */
+function deepest(start: Node | null, path: readonly (string | number)[]): { node: Node | null; anchor: Node | null; consumed: number } {
   let node = start;
+  let anchor = start;
   let consumed = 0;
   for (const key of path) {
-    const child: unknown = isMap(node) || isSeq(node) ? node.get(isSeq(node) ? Number(key) : key, true) : undefined;
+    let child: unknown;
+    let childAnchor: unknown;
+    if (isMap(node)) {
+      const pair = node.items.find((item) => isScalar(item.key) && String(item.key.value) === String(key));
+      child = pair?.value;
+      childAnchor = pair?.key;
+    } else if (isSeq(node)) {
+      child = node.items[Number(key)];
+      childAnchor = child;
+    }
     if (!child || !(isMap(child) || isSeq(child) || isScalar(child))) break;
     node = child;
+    anchor = isScalar(childAnchor) ? childAnchor : child;
     consumed += 1;
   }
-  return { node, consumed };
+  return { node, anchor, consumed };
 }
