@@ -7,7 +7,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { generateAll } from './generate.js';
+import { generateAll } from './generate-all.js';
 import { REPO_ROOT, SPEC_ROOT_NAME } from './paths.js';
 import { runMain } from './run-main.js';
 
