@@ -30,7 +30,7 @@ export function buildReport(
 ): DiffReport {
   const located = (change: ReportedChange): LocatedChange => {
     const where = locate?.(change);
-    const reason = change.severity === 'breaking' ? { reason: breakingReason(change.rule) } : {};
+    const reason = change.severity === 'breaking' ? { reason: breakingReason(change.rule, change.category) } : {};
     return where ? { ...change, file: where.file, line: where.line, ...reason } : { ...change, ...reason };
   };
   const breaking = changes.filter((change) => change.severity === 'breaking').map(located);
@@ -45,10 +45,9 @@ export function buildReport(
   };
 }
 
-/** The oasdiff check id it mirrors and its category, when the differ names them. */
+/** The differ's rule, then the oasdiff check id it mirrors and its category, for looking the check up. */
 function checkName(change: LocatedChange): string {
-  const names = [change.rule, change.id, change.category].filter((name): name is string => Boolean(name));
-  return [...new Set(names)].map((name) => `\`${name}\``).join(' ');
+  return [...new Set([change.rule, change.id, change.category])].map((name) => `\`${name}\``).join(' ');
 }
 
 function changeLine(change: LocatedChange): string {

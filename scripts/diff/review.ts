@@ -7,7 +7,7 @@ function finding(change: LocatedChange, majorBump: boolean): Finding {
   const breaking = change.severity === 'breaking';
   return {
     source: 'diff',
-    ruleId: change.id ?? change.rule,
+    ruleId: change.id,
     level: breaking ? (majorBump ? 'warning' : 'error') : 'note',
     message: `${change.operation} ${change.location}: ${change.message}`,
     file: change.file ?? SPEC_ROOT_NAME,

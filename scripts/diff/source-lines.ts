@@ -7,8 +7,11 @@ import type { Change } from './change.js';
 import { pointerSegments } from '../spec/json.js';
 import { createSourceLocator, type SourceLocation } from '../lint/source-location.js';
 
-/** A change as the reporters read it: the fields the differ may add (oasdiff id, category, pointer) are optional. */
-export type ReportedChange = Change & { id?: string; category?: string; pointer?: string };
+/**
+ * A change as the reporters read it. A detector that knows the JSON pointer of the changed node in the bundled spec
+ * may set `pointer`; without one the change is located from its operation and location text.
+ */
+export type ReportedChange = Change & { pointer?: string };
 
 /** `lineItems[].catalogItemId` → properties/lineItems/items/properties/catalogItemId, the schema path it names. */
 function propertyPath(dotted: string): string[] {
