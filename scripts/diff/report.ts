@@ -47,7 +47,7 @@ export function buildReport(
 
 /** The differ's rule, then the oasdiff check id it mirrors and its category, for looking the check up. */
 function checkName(change: LocatedChange): string {
-  return [...new Set([change.rule, change.id, change.category])].map((name) => `\`${name}\``).join(' ');
+  return `\`${change.rule}\` (oasdiff \`${change.id}\`, ${change.category})`;
 }
 
 function changeLine(change: LocatedChange): string {

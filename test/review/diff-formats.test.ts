@@ -76,7 +76,7 @@ describe('npm run diff --format', () => {
     expect(markdown[2]).toMatch(/^❌ Result: 4 breaking change\(s\) without a major version bump \(1\.0\.0 → 1\.1\.0\)/);
     expect(markdown.indexOf('## Breaking (4)')).toBeLessThan(markdown.indexOf('## Non-breaking (3)'));
     expect(markdown).toContain(
-      `- request body (application/json) lineItems: minItems 1 → 2 \`request.constraint.tightened\` ([openapi/schemas/CartUpdate.yaml:${lineItemsLine}](openapi/schemas/CartUpdate.yaml#L${lineItemsLine}))`,
+      `- request body (application/json) lineItems: minItems 1 → 2 \`request.constraint.tightened\` (oasdiff \`request-property-min-items-increased\`, constraints) ([openapi/schemas/CartUpdate.yaml:${lineItemsLine}](openapi/schemas/CartUpdate.yaml#L${lineItemsLine}))`,
     );
     expect(markdown).toContain('  *Why it breaks:* Values the old contract accepted in requests are now refused.');
     expect(markdown).toContain('  *Why it breaks:* Clients that read this field now find it missing.');
@@ -91,9 +91,9 @@ describe('npm run diff --format', () => {
     expect(allCases(junit).filter((testCase) => testCase['system-out'])).toHaveLength(3);
 
     expect(runs.github?.stdout).toContain(
-      `::error file=openapi/schemas/CartUpdate.yaml,line=${lineItemsLine},title=diff request.constraint.tightened::PUT /v1/customers/{customer-id}/carts/{cart-id} request body (application/json) lineItems: minItems 1 → 2`,
+      `::error file=openapi/schemas/CartUpdate.yaml,line=${lineItemsLine},title=diff request-property-min-items-increased::PUT /v1/customers/{customer-id}/carts/{cart-id} request body (application/json) lineItems: minItems 1 → 2`,
     );
-    expect(runs.text?.stdout).toContain(`openapi/schemas/Cart.yaml:${cartLine} error diff/response.property.removed: GET `);
+    expect(runs.text?.stdout).toContain(`openapi/schemas/Cart.yaml:${cartLine} error diff/response-optional-property-removed: GET `);
   });
 
   it('refuses an unknown format with the usage and exit code 2', () => {
