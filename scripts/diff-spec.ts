@@ -17,7 +17,7 @@ import { diffReview } from './diff/review.js';
 import { changeLocator } from './diff/source-lines.js';
 import { bundleSpecAtRef, defaultBaseRef } from './diff/spec-at-ref.js';
 import { specVersion } from './diff/version.js';
-import { SPEC_ROOT_NAME } from './paths.js';
+import { CHANGELOG_NAME, SPEC_ROOT_NAME } from './paths.js';
 import { FORMATS, formatFrom, renderReview } from './review/formats.js';
 import { runMain, UsageError } from './run-main.js';
 
@@ -36,7 +36,7 @@ function writeChangelog(repoDir: string, report: DiffReport): string {
   if (report.head.version === report.base.version) {
     throw new Error(`info.version is still ${report.head.version}, as at ${report.base.ref}. Bump it in openapi/openapi.yaml first.`);
   }
-  const file = join(repoDir, 'CHANGELOG.md');
+  const file = join(repoDir, CHANGELOG_NAME);
   const entry = renderChangelogEntry(report, new Date().toISOString().slice(0, 10));
   writeFileSync(file, insertChangelogEntry(readFileSync(file, 'utf8'), entry, report.head.version));
   return file;

@@ -15,5 +15,6 @@ export const BUNDLED_SPEC = join(REPO_ROOT, BUNDLED_SPEC_NAME);
 export const SDK_DIR = join(GENERATED_DIR, 'sdks');
 export const REFERENCE_PAGE = join(GENERATED_DIR, 'reference.html');
 export const GENERATOR_CONFIG = join(REPO_ROOT, 'openapitools.json');
-export const CHANGELOG = join(REPO_ROOT, 'CHANGELOG.md');
+/** The changelog, relative to a repository root (the differ writes into the one of the repository it compares). */
+export const CHANGELOG_NAME = 'CHANGELOG.md';
 export const REDOCLY_CONFIG = join(REPO_ROOT, 'redocly.yaml');
