@@ -13,6 +13,8 @@ const INTEGRATION = [
   'test/sdks/**/*.test.ts',
   'test/lint/bad-source.test.ts',
   'test/diff/cli.test.ts',
+  'test/review/lint-formats.test.ts',
+  'test/review/diff-formats.test.ts',
   'test/fake/fake-memory-pressure.test.ts',
 ];
 

@@ -163,37 +163,37 @@ export interface components {
              * @description The cart's id. The path identifies the cart; if sent, this should equal the path's `cart-id`. (The docs' example sends a different id in the body than in the path, which this contract treats as an error in the example.)
              * @example b4c8fdea-cbe4-4d17-9576-13fcacbf9605
              */
-            readonly id?: string;
+            id?: string;
             /**
              * Format: date-time
              * @description When the cart was created; set by the service and ignored when sent.
              * @example 2018-03-15T17:15:02.3840528Z
              */
-            readonly creationTimestamp?: string;
+            creationTimestamp?: string;
             /**
              * Format: date-time
              * @description When the cart was last changed; set by the service and ignored when sent.
              * @example 2018-03-15T17:15:02.3840528Z
              */
-            readonly lastModifiedTimestamp?: string;
+            lastModifiedTimestamp?: string;
             /**
              * Format: date-time
              * @description When the cart expires; set by the service and ignored when sent. (The .NET SDK sends `0001-01-01T00:00:00` with no zone when it is unset; that is not a valid date-time and this contract does not accept it.)
              * @example 2018-03-22T17:15:02.3840528Z
              */
-            readonly expirationTimestamp?: string;
+            expirationTimestamp?: string;
             /**
              * @description Who last changed the cart; set by the service and ignored when sent.
              * @example 2713ccd7-ea3b-470a-9cfb-451d5d0482cc
              */
-            readonly lastModifiedUser?: string;
+            lastModifiedUser?: string;
             /** @description The cart's new line items, at least one. They replace the existing ones: keep every item that should stay. */
             lineItems: components["schemas"]["CartLineItemUpdate"][];
             /**
              * @description The cart's state (`Active` or `Ordered`); set by the service and ignored when sent.
              * @example Active
              */
-            readonly status?: string;
+            status?: string;
             /** @description Whether the partner accepts the partner-of-record attestation for the whole cart. */
             partnerOnRecordAttestationAccepted?: boolean | null;
             links?: components["schemas"]["CartLinks"];

@@ -1,13 +1,13 @@
-// Writes generated/reference.html: one offline HTML page rendering the bundled spec with Redoc.
-// Usage: npm run docs [-- <spec.json> <out.html>]
+/**
+ * `npm run docs`: writes generated/reference.html, one offline HTML page rendering the bundled spec with the Redoc
+ * that ships in the `redoc` package; the page loads nothing from the network.
+ */
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, resolve } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-
-const projectRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-export const defaultSpecPath = resolve(projectRoot, 'generated/openapi.json');
-export const defaultReferencePath = resolve(projectRoot, 'generated/reference.html');
+import { parseArgs } from 'node:util';
+import { BUNDLED_SPEC, REFERENCE_PAGE } from './paths.js';
+import { runMain } from './run-main.js';
 
 const systemSans = 'system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif';
 const systemMono = 'ui-monospace, SFMono-Regular, Menlo, Consolas, "Liberation Mono", monospace';
@@ -100,7 +100,7 @@ Redoc.init(${toInlineScriptJson(spec)}, ${toInlineScriptJson(redocOptions)}, doc
 `;
 }
 
-export async function buildReference(specPath = defaultSpecPath, outPath = defaultReferencePath): Promise<string> {
+export async function buildReference(specPath = BUNDLED_SPEC, outPath = REFERENCE_PAGE): Promise<string> {
   let specText: string;
   try {
     specText = await readFile(specPath, 'utf8');
@@ -113,15 +113,11 @@ export async function buildReference(specPath = defaultSpecPath, outPath = defau
   return outPath;
 }
 
-if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-  const [specArg, outArg] = process.argv.slice(2);
+runMain(import.meta.url, 'Usage: npm run docs -- [<spec.json> [<out.html>]]', async (argv) => {
+  const { positionals } = parseArgs({ args: argv, allowPositionals: true });
+  const [specPath, outPath] = positionals.map((path) => resolve(path));
   const started = performance.now();
-  try {
-    const out = await buildReference(specArg ? resolve(specArg) : undefined, outArg ? resolve(outArg) : undefined);
-    const ms = Math.round(performance.now() - started);
-    console.log(`Wrote ${out} in ${ms} ms.`);
-  } catch (error) {
-    console.error(error instanceof Error ? error.message : error);
-    process.exit(1);
-  }
-}
+  const out = await buildReference(specPath, outPath);
+  console.log(`Wrote ${out} in ${Math.round(performance.now() - started)} ms.`);
+  return 0;
+});

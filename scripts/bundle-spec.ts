@@ -1,13 +1,17 @@
+/**
+ * `npm run bundle`: resolves the split spec (openapi/openapi.yaml and the files it references) into one JSON
+ * document, generated/openapi.json, which every generator and the package's `./openapi.json` export read.
+ */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { parseArgs } from 'node:util';
+import { BUNDLED_SPEC, SPEC_ROOT } from './paths.js';
+import { runMain } from './run-main.js';
 import { bundleSpec } from './spec/bundle.js';
-import { SpecSourceError } from './spec/source-error.js';
+import { displayPath } from './spec/load-yaml.js';
 
 export { bundleSpec };
 
-export const SPEC_ROOT = 'openapi/openapi.yaml';
-export const BUNDLED_SPEC = 'generated/openapi.json';
 const GENERATED_BY = 'npm run bundle (scripts/bundle-spec.ts) from openapi/openapi.yaml. Do not edit; change openapi/ and run it again.';
 
 /** The bundled spec as written to disk: a provenance note first, then the document. */
@@ -21,14 +25,10 @@ export function writeBundledSpec(rootFile: string, outFile: string): void {
   writeFileSync(outFile, renderBundledSpec(rootFile));
 }
 
-if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-  const [rootArg = SPEC_ROOT, outArg = BUNDLED_SPEC] = process.argv.slice(2);
-  try {
-    writeBundledSpec(resolve(rootArg), resolve(outArg));
-    console.log(`bundled ${rootArg} -> ${outArg}`);
-  } catch (error) {
-    if (!(error instanceof SpecSourceError)) throw error;
-    console.error(`error: ${error.message}\nThe spec was not bundled; fix the file above and run npm run bundle again.`);
-    process.exitCode = 1;
-  }
-}
+runMain(import.meta.url, 'Usage: npm run bundle -- [path/to/openapi.yaml [out.json]]', (argv) => {
+  const { positionals } = parseArgs({ args: argv, allowPositionals: true });
+  const [rootFile = SPEC_ROOT, outFile = BUNDLED_SPEC] = positionals.map((path) => resolve(path));
+  writeBundledSpec(rootFile, outFile);
+  console.log(`bundled ${displayPath(rootFile)} -> ${displayPath(outFile)}`);
+  return 0;
+});

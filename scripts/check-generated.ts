@@ -1,18 +1,15 @@
 /**
- * Drift check: regenerates everything under generated/ from openapi/ into a temporary folder and compares it byte for
- * byte with what is committed. Fails naming every file that differs, is missing, or is no longer produced.
- *
- * Usage: npm run check:generated [-- --project <dir>]   (a dir holding openapi/ and generated/; default: this repo)
+ * `npm run check:generated`, the drift check: regenerates everything under generated/ from openapi/ into a temporary
+ * folder (the steps of `npm run generate`) and compares it byte for byte with what is committed. Fails naming every
+ * file that differs, is missing, or is no longer produced.
  */
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { writeBundledSpec } from './bundle-spec.js';
-import { buildReference } from './build-docs.js';
-import { generateInto } from './generate.js';
-import { generateSdks } from './generate-sdks.js';
-import { SpecSourceError } from './spec/source-error.js';
+import { parseArgs } from 'node:util';
+import { generateAll } from './generate-all.js';
+import { REPO_ROOT, SPEC_ROOT_NAME } from './paths.js';
+import { runMain } from './run-main.js';
 
 export interface DriftReport {
   differing: string[];
@@ -33,20 +30,11 @@ function listFiles(dir: string): string[] {
   });
 }
 
-/** Every generator, in dependency order; each writes into `outDir` what it writes into generated/ normally. */
-async function regenerate(projectDir: string, outDir: string): Promise<void> {
-  const spec = join(outDir, 'openapi.json');
-  writeBundledSpec(join(projectDir, 'openapi/openapi.yaml'), spec);
-  await generateInto(outDir, spec);
-  await buildReference(spec, join(outDir, 'reference.html'));
-  await generateSdks(spec, join(outDir, 'sdks'));
-}
-
 export async function checkGenerated(projectDir: string): Promise<DriftReport> {
   const committedDir = join(projectDir, 'generated');
   const freshDir = mkdtempSync(join(tmpdir(), 'pc-cart-generated-'));
   try {
-    await regenerate(projectDir, freshDir);
+    await generateAll(join(projectDir, SPEC_ROOT_NAME), freshDir);
     const fresh = new Set(listFiles(freshDir));
     const committed = new Set(listFiles(committedDir));
     const report: DriftReport = { differing: [], missing: [], notProduced: [] };
@@ -61,18 +49,12 @@ export async function checkGenerated(projectDir: string): Promise<DriftReport> {
   }
 }
 
-async function main(): Promise<void> {
-  const projectFlag = process.argv.indexOf('--project');
-  const projectDir = resolve(projectFlag >= 0 ? (process.argv[projectFlag + 1] ?? '.') : '.');
-  let report: DriftReport;
-  try {
-    report = await checkGenerated(projectDir);
-  } catch (error) {
-    if (!(error instanceof SpecSourceError)) throw error;
-    console.error(`error: ${error.message}\nThe spec could not be bundled, so nothing was compared. Fix the file above first.`);
-    process.exitCode = 1;
-    return;
-  }
+const USAGE = 'Usage: npm run check:generated -- [--project <dir holding openapi/ and generated/>]   (default: this repository)';
+
+runMain(import.meta.url, USAGE, async (argv) => {
+  const { values } = parseArgs({ args: argv, options: { project: { type: 'string' } } });
+  const projectDir = values.project ? resolve(values.project) : REPO_ROOT;
+  const report = await checkGenerated(projectDir);
   const where = (file: string): string => relative(process.cwd(), join(projectDir, 'generated', file));
   const lines = [
     ...report.differing.map((file) => `differs:       ${where(file)}`),
@@ -81,11 +63,9 @@ async function main(): Promise<void> {
   ];
   if (lines.length === 0) {
     console.log('generated/ is up to date with openapi/.');
-    return;
+    return 0;
   }
   console.error(lines.join('\n'));
   console.error(`\n${lines.length} generated file(s) out of date. Run \`npm run build\` and commit generated/.`);
-  process.exitCode = 1;
-}
-
-if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) await main();
+  return 1;
+});

@@ -7,11 +7,10 @@
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { isAbsolute, join, relative, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { generate, readWrapperConfig, repoRoot, type GeneratorConfig } from './openapi-generator.js';
-
-export const defaultSpecPath = join(repoRoot, 'generated/openapi.json');
-export const defaultSdkDir = join(repoRoot, 'generated/sdks');
+import { parseArgs } from 'node:util';
+import { generate, readWrapperConfig, type GeneratorConfig } from './openapi-generator.js';
+import { BUNDLED_SPEC, REPO_ROOT, SDK_DIR } from './paths.js';
+import { runMain } from './run-main.js';
 const generatorVersion = '5.0.0-beta2';
 
 /**
@@ -98,7 +97,7 @@ function readSpecVersion(spec: Json, specPath: string): string {
 
 /** Maps `generated/sdks/<name>` in openapitools.json onto `outDir/<name>`, so a temp outDir mirrors the repo. */
 function outputDirFor(config: GeneratorConfig, outDir: string): string {
-  const inSdkDir = relative(defaultSdkDir, resolve(repoRoot, config.output));
+  const inSdkDir = relative(SDK_DIR, resolve(REPO_ROOT, config.output));
   if (inSdkDir === '' || inSdkDir.startsWith('..') || isAbsolute(inSdkDir)) {
     throw new Error(`openapitools.json: output ${config.output} must be a folder inside generated/sdks/.`);
   }
@@ -183,17 +182,11 @@ export async function generateSdks(specPath: string, outDir: string): Promise<Sd
   }
 }
 
-function printResult(result: SdkResult): void {
-  console.log(`${relative(repoRoot, result.outputDir)} (${result.seconds.toFixed(1)} s)`);
-  for (const { message, count } of result.warnings) console.log(`  warning${count > 1 ? ` (x${count})` : ''}: ${message}`);
-}
-
-if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  try {
-    const results = await generateSdks(defaultSpecPath, defaultSdkDir);
-    results.forEach(printResult);
-  } catch (error) {
-    console.error(error instanceof Error ? error.message : error);
-    process.exitCode = 1;
+runMain(import.meta.url, 'Usage: npm run generate:sdks', async (argv) => {
+  parseArgs({ args: argv });
+  for (const result of await generateSdks(BUNDLED_SPEC, SDK_DIR)) {
+    console.log(`${relative(REPO_ROOT, result.outputDir)} (${result.seconds.toFixed(1)} s)`);
+    for (const { message, count } of result.warnings) console.log(`  warning${count > 1 ? ` (x${count})` : ''}: ${message}`);
   }
-}
+  return 0;
+});

@@ -17,11 +17,10 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, readlinkSync, rmSync, symlinkSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { GENERATOR_CONFIG, REPO_ROOT } from './paths.js';
+import { runMain } from './run-main.js';
 
-export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-export const generatorJar = join(repoRoot, 'node_modules/openapi-generator-jar/bin/openapi-generator.jar');
-export const generatorConfigPath = join(repoRoot, 'openapitools.json');
+const generatorJar = join(REPO_ROOT, 'node_modules/openapi-generator-jar/bin/openapi-generator.jar');
 
 /** A run that takes longer than this is stuck (a normal generate takes 1–2 s); it is killed and reported. */
 const runTimeoutMs = 180_000;
@@ -68,7 +67,7 @@ export function assertJavaAvailable(): void {
 }
 
 export function readWrapperConfig(): WrapperConfigFile['generator-cli'] {
-  const parsed = JSON.parse(readFileSync(generatorConfigPath, 'utf8')) as WrapperConfigFile;
+  const parsed = JSON.parse(readFileSync(GENERATOR_CONFIG, 'utf8')) as WrapperConfigFile;
   return parsed['generator-cli'];
 }
 
@@ -78,7 +77,7 @@ export function readWrapperConfig(): WrapperConfigFile['generator-cli'] {
  */
 function linkWrapperStorage(): void {
   const { version, storageDir } = readWrapperConfig();
-  const linkPath = join(repoRoot, storageDir, `${version}.jar`);
+  const linkPath = join(REPO_ROOT, storageDir, `${version}.jar`);
   const target = relative(dirname(linkPath), generatorJar);
   try {
     if (readlinkSync(linkPath) === target) return;
@@ -95,7 +94,7 @@ export function runGenerator(args: readonly string[]): Promise<GeneratorRun> {
   assertJavaAvailable();
   linkWrapperStorage();
   return new Promise((resolvePromise, reject) => {
-    const child = spawn('java', ['-jar', generatorJar, ...args], { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn('java', ['-jar', generatorJar, ...args], { cwd: REPO_ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
     let output = '';
     child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
     child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
@@ -169,13 +168,9 @@ export async function generate(config: GeneratorConfig, variables: Readonly<Reco
   return run.output;
 }
 
-if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  try {
-    const run = await runGenerator(process.argv.slice(2));
-    process.stdout.write(run.output);
-    process.exitCode = run.exitCode;
-  } catch (error) {
-    console.error(error instanceof Error ? error.message : error);
-    process.exitCode = 1;
-  }
-}
+// Every argument belongs to the JAR, so none is parsed here.
+runMain(import.meta.url, 'Usage: npx tsx scripts/openapi-generator.ts <openapi-generator arguments>', async (argv) => {
+  const run = await runGenerator(argv);
+  process.stdout.write(run.output);
+  return run.exitCode;
+});

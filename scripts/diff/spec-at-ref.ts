@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { bundleSpec } from '../bundle-spec.js';
+import { SPEC_DIR_NAME, SPEC_ROOT_NAME } from '../paths.js';
 import type { Json } from './json-pointer.js';
 
 const git = (cwd: string, args: string[]): string =>
@@ -26,7 +27,7 @@ export function defaultBaseRef(repoDir: string): string {
  * Bundles the spec as it was at `ref`: `git archive` exports only the spec folder of that commit
  * into a temporary directory, so the working tree is never touched.
  */
-export function bundleSpecAtRef(repoDir: string, ref: string, specDir = 'openapi', rootFile = 'openapi.yaml'): Json {
+export function bundleSpecAtRef(repoDir: string, ref: string): Json {
   try {
     git(repoDir, ['rev-parse', '--verify', '--quiet', `${ref}^{commit}`]);
   } catch {
@@ -35,14 +36,14 @@ export function bundleSpecAtRef(repoDir: string, ref: string, specDir = 'openapi
   const exportDir = mkdtempSync(join(tmpdir(), 'spec-at-ref-'));
   try {
     try {
-      execFileSync('sh', ['-c', 'git archive "$0" "$1" | tar -x -C "$2"', ref, specDir, exportDir], {
+      execFileSync('sh', ['-c', 'git archive "$0" "$1" | tar -x -C "$2"', ref, SPEC_DIR_NAME, exportDir], {
         cwd: repoDir,
         stdio: ['ignore', 'ignore', 'pipe'],
       });
     } catch {
-      throw new Error(`${ref} has no ${specDir}/ folder, so there is no spec to compare against. Pass an older or newer ref.`);
+      throw new Error(`${ref} has no ${SPEC_DIR_NAME}/ folder, so there is no spec to compare against. Pass an older or newer ref.`);
     }
-    return bundleSpec(join(exportDir, specDir, rootFile)) as Json;
+    return bundleSpec(join(exportDir, SPEC_ROOT_NAME)) as Json;
   } finally {
     rmSync(exportDir, { recursive: true, force: true });
   }

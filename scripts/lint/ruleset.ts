@@ -1,7 +1,7 @@
 import { oas } from '@stoplight/spectral-rulesets';
 import owasp from '@stoplight/spectral-owasp-ruleset';
 import documentation from '@stoplight/spectral-documentation';
-import { casing, pattern, schema, truthy } from '@stoplight/spectral-functions';
+import { casing, falsy, pattern, schema, truthy } from '@stoplight/spectral-functions';
 import type { RuleDefinition, RulesetDefinition } from '@stoplight/spectral-core';
 import { validExamples } from './valid-examples.js';
 
@@ -121,6 +121,14 @@ export const houseRules = {
     resolved: false,
     given: '$',
     then: { function: validExamples },
+  },
+  'pc-request-not-read-only': {
+    description:
+      'Request schemas carry no readOnly: the PUT takes back the cart GET returned and ignores its server-set fields, so they are accepted, not read-only (CartUpdate x-decision).',
+    message: 'Request schema must not be readOnly; say "set by the service and ignored when sent" in its description instead.',
+    severity: 'error',
+    given: `${OPERATIONS}.requestBody.content[*].schema..readOnly`,
+    then: { function: falsy },
   },
   'pc-versioned-paths': {
     description: 'Paths carry the Partner Center version segment, /v1.',

@@ -16,7 +16,7 @@ interface YamlSource {
 /**
  * Maps a JSON path in the bundled spec back to the YAML file and line a reviewer edits. Components listed in the root
  * live in their own files; paths live in the file their path item references. Inside a file the path is followed as far
- * as it goes (a $ref stops it), so the line is that of the deepest node the file holds.
+ * as it goes, and on through any $ref to another file, so the line is that of the deepest node the sources hold.
  */
 export function createSourceLocator(rootFile: string): (jsonPath: readonly (string | number)[]) => SourceLocation {
   const rootPath = resolve(rootFile);
@@ -30,11 +30,8 @@ export function createSourceLocator(rootFile: string): (jsonPath: readonly (stri
     }
     return entry;
   };
-
-  const refAt = (file: string, path: readonly (string | number)[]): string | undefined => {
-    const node = deepest(source(file).contents, path).node;
-    if (!isMap(node)) return undefined;
-    const ref = node.get('$ref');
+  const fileRef = (file: string, node: Node | null): string | undefined => {
+    const ref = isMap(node) ? node.get('$ref') : undefined;
     return typeof ref === 'string' && !ref.startsWith('#') ? resolve(dirname(file), ref) : undefined;
   };
 
@@ -44,24 +41,47 @@ export function createSourceLocator(rootFile: string): (jsonPath: readonly (stri
     // Step into the file that holds a component or a path item, when the root only references it.
     const depth = rest[0] === 'components' ? 3 : rest[0] === 'paths' ? 2 : 0;
     if (depth > 0 && rest.length >= depth) {
-      const target = refAt(rootPath, rest.slice(0, depth));
+      const target = fileRef(rootPath, deepest(source(rootPath).contents, rest.slice(0, depth)).node);
       if (target) {
         file = target;
         rest = rest.slice(depth);
       }
     }
-    const { contents, lineCounter } = source(file);
-    const { node } = deepest(contents, rest);
-    return { file: displayPath(file), line: lineCounter.linePos(node?.range?.[0] ?? 0).line };
+    // One hop into another file per path segment at most, so a cycle of $refs cannot loop forever.
+    for (let hops = 0; hops <= jsonPath.length; hops += 1) {
+      const { node, anchor, consumed } = deepest(source(file).contents, rest);
+      const target = consumed < rest.length ? fileRef(file, node) : undefined;
+      if (!target) return { file: displayPath(file), line: source(file).lineCounter.linePos(anchor?.range?.[0] ?? 0).line };
+      file = target;
+      rest = rest.slice(consumed);
+    }
+    return { file: displayPath(file), line: 1 };
   };
 }
 
-function deepest(start: Node | null, path: readonly (string | number)[]): { node: Node | null } {
+/**
+ * Follows `path` from `start` as far as the YAML goes. `anchor` is what a reviewer looks for: the key of the last
+ * mapping entry followed (`lineItems:`), or the last sequence item, rather than the first line of its value.
+ */
+function deepest(start: Node | null, path: readonly (string | number)[]): { node: Node | null; anchor: Node | null; consumed: number } {
   let node = start;
+  let anchor = start;
+  let consumed = 0;
   for (const key of path) {
-    const child: unknown = isMap(node) || isSeq(node) ? node.get(isSeq(node) ? Number(key) : key, true) : undefined;
+    let child: unknown;
+    let childAnchor: unknown;
+    if (isMap(node)) {
+      const pair = node.items.find((item) => isScalar(item.key) && String(item.key.value) === String(key));
+      child = pair?.value;
+      childAnchor = pair?.key;
+    } else if (isSeq(node)) {
+      child = node.items[Number(key)];
+      childAnchor = child;
+    }
     if (!child || !(isMap(child) || isSeq(child) || isScalar(child))) break;
     node = child;
+    anchor = isScalar(childAnchor) ? childAnchor : child;
+    consumed += 1;
   }
-  return { node };
+  return { node, anchor, consumed };
 }

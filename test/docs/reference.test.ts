@@ -4,7 +4,8 @@ import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildReference, defaultSpecPath } from '../../scripts/build-docs.js';
+import { buildReference } from '../../scripts/build-docs.js';
+import { BUNDLED_SPEC } from '../../scripts/paths.js';
 import { isObject, resolveRef, type Json } from '../../scripts/diff/json-pointer.js';
 import { chromiumSkipReason, launchChromium } from './chromium.js';
 
@@ -44,10 +45,10 @@ describe.skipIf(skipReason !== undefined)('rendered reference (generated/referen
 
   beforeAll(async () => {
     await mkdir(resolve('test-results'), { recursive: true });
-    spec = JSON.parse(await readFile(defaultSpecPath, 'utf8')) as Json;
+    spec = JSON.parse(await readFile(BUNDLED_SPEC, 'utf8')) as Json;
     operations = (spec as unknown as { paths: Record<string, Record<string, Operation>> }).paths[cartPath] ?? {};
     workDir = await mkdtemp(join(tmpdir(), 'reference-'));
-    const htmlPath = await buildReference(defaultSpecPath, join(workDir, 'reference.html'));
+    const htmlPath = await buildReference(BUNDLED_SPEC, join(workDir, 'reference.html'));
 
     browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });

@@ -39,31 +39,31 @@ export interface CartUpdate {
      * @type {string}
      * @memberof CartUpdate
      */
-    readonly id?: string;
+    id?: string;
     /**
      * When the cart was created; set by the service and ignored when sent.
      * @type {Date}
      * @memberof CartUpdate
      */
-    readonly creationTimestamp?: Date;
+    creationTimestamp?: Date;
     /**
      * When the cart was last changed; set by the service and ignored when sent.
      * @type {Date}
      * @memberof CartUpdate
      */
-    readonly lastModifiedTimestamp?: Date;
+    lastModifiedTimestamp?: Date;
     /**
      * When the cart expires; set by the service and ignored when sent. (The .NET SDK sends `0001-01-01T00:00:00` with no zone when it is unset; that is not a valid date-time and this contract does not accept it.)
      * @type {Date}
      * @memberof CartUpdate
      */
-    readonly expirationTimestamp?: Date;
+    expirationTimestamp?: Date;
     /**
      * Who last changed the cart; set by the service and ignored when sent.
      * @type {string}
      * @memberof CartUpdate
      */
-    readonly lastModifiedUser?: string;
+    lastModifiedUser?: string;
     /**
      * The cart's new line items, at least one. They replace the existing ones: keep every item that should stay.
      * @type {Array<CartLineItemUpdate>}
@@ -75,7 +75,7 @@ export interface CartUpdate {
      * @type {string}
      * @memberof CartUpdate
      */
-    readonly status?: string;
+    status?: string;
     /**
      * Whether the partner accepts the partner-of-record attestation for the whole cart.
      * @type {boolean}
@@ -128,7 +128,13 @@ export function CartUpdateToJSON(value?: CartUpdate | null): any {
     }
     return {
         
+        'id': value.id,
+        'creationTimestamp': value.creationTimestamp === undefined ? undefined : (value.creationTimestamp.toISOString()),
+        'lastModifiedTimestamp': value.lastModifiedTimestamp === undefined ? undefined : (value.lastModifiedTimestamp.toISOString()),
+        'expirationTimestamp': value.expirationTimestamp === undefined ? undefined : (value.expirationTimestamp.toISOString()),
+        'lastModifiedUser': value.lastModifiedUser,
         'lineItems': ((value.lineItems as Array<any>).map(CartLineItemUpdateToJSON)),
+        'status': value.status,
         'partnerOnRecordAttestationAccepted': value.partnerOnRecordAttestationAccepted,
         'links': CartLinksToJSON(value.links),
         'attributes': ResourceAttributesToJSON(value.attributes),

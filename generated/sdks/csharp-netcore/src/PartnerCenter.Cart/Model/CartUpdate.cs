@@ -38,14 +38,26 @@ namespace PartnerCenter.Cart.Model
         /// <summary>
         /// Initializes a new instance of the <see cref="CartUpdate" /> class.
         /// </summary>
+        /// <param name="id">The cart&#39;s id. The path identifies the cart; if sent, this should equal the path&#39;s &#x60;cart-id&#x60;. (The docs&#39; example sends a different id in the body than in the path, which this contract treats as an error in the example.).</param>
+        /// <param name="creationTimestamp">When the cart was created; set by the service and ignored when sent..</param>
+        /// <param name="lastModifiedTimestamp">When the cart was last changed; set by the service and ignored when sent..</param>
+        /// <param name="expirationTimestamp">When the cart expires; set by the service and ignored when sent. (The .NET SDK sends &#x60;0001-01-01T00:00:00&#x60; with no zone when it is unset; that is not a valid date-time and this contract does not accept it.).</param>
+        /// <param name="lastModifiedUser">Who last changed the cart; set by the service and ignored when sent..</param>
         /// <param name="lineItems">The cart&#39;s new line items, at least one. They replace the existing ones: keep every item that should stay. (required).</param>
+        /// <param name="status">The cart&#39;s state (&#x60;Active&#x60; or &#x60;Ordered&#x60;); set by the service and ignored when sent..</param>
         /// <param name="partnerOnRecordAttestationAccepted">Whether the partner accepts the partner-of-record attestation for the whole cart..</param>
         /// <param name="links">links.</param>
         /// <param name="attributes">attributes.</param>
-        public CartUpdate(List<CartLineItemUpdate> lineItems = default(List<CartLineItemUpdate>), bool? partnerOnRecordAttestationAccepted = default(bool?), CartLinks links = default(CartLinks), ResourceAttributes attributes = default(ResourceAttributes))
+        public CartUpdate(Guid id = default(Guid), DateTime creationTimestamp = default(DateTime), DateTime lastModifiedTimestamp = default(DateTime), DateTime expirationTimestamp = default(DateTime), string lastModifiedUser = default(string), List<CartLineItemUpdate> lineItems = default(List<CartLineItemUpdate>), string status = default(string), bool? partnerOnRecordAttestationAccepted = default(bool?), CartLinks links = default(CartLinks), ResourceAttributes attributes = default(ResourceAttributes))
         {
             // to ensure "lineItems" is required (not null)
             this.LineItems = lineItems ?? throw new ArgumentNullException("lineItems is a required property for CartUpdate and cannot be null");
+            this.Id = id;
+            this.CreationTimestamp = creationTimestamp;
+            this.LastModifiedTimestamp = lastModifiedTimestamp;
+            this.ExpirationTimestamp = expirationTimestamp;
+            this.LastModifiedUser = lastModifiedUser;
+            this.Status = status;
             this.PartnerOnRecordAttestationAccepted = partnerOnRecordAttestationAccepted;
             this.Links = links;
             this.Attributes = attributes;
@@ -56,35 +68,35 @@ namespace PartnerCenter.Cart.Model
         /// </summary>
         /// <value>The cart&#39;s id. The path identifies the cart; if sent, this should equal the path&#39;s &#x60;cart-id&#x60;. (The docs&#39; example sends a different id in the body than in the path, which this contract treats as an error in the example.)</value>
         [DataMember(Name = "id", EmitDefaultValue = false)]
-        public Guid Id { get; private set; }
+        public Guid Id { get; set; }
 
         /// <summary>
         /// When the cart was created; set by the service and ignored when sent.
         /// </summary>
         /// <value>When the cart was created; set by the service and ignored when sent.</value>
         [DataMember(Name = "creationTimestamp", EmitDefaultValue = false)]
-        public DateTime CreationTimestamp { get; private set; }
+        public DateTime CreationTimestamp { get; set; }
 
         /// <summary>
         /// When the cart was last changed; set by the service and ignored when sent.
         /// </summary>
         /// <value>When the cart was last changed; set by the service and ignored when sent.</value>
         [DataMember(Name = "lastModifiedTimestamp", EmitDefaultValue = false)]
-        public DateTime LastModifiedTimestamp { get; private set; }
+        public DateTime LastModifiedTimestamp { get; set; }
 
         /// <summary>
         /// When the cart expires; set by the service and ignored when sent. (The .NET SDK sends &#x60;0001-01-01T00:00:00&#x60; with no zone when it is unset; that is not a valid date-time and this contract does not accept it.)
         /// </summary>
         /// <value>When the cart expires; set by the service and ignored when sent. (The .NET SDK sends &#x60;0001-01-01T00:00:00&#x60; with no zone when it is unset; that is not a valid date-time and this contract does not accept it.)</value>
         [DataMember(Name = "expirationTimestamp", EmitDefaultValue = false)]
-        public DateTime ExpirationTimestamp { get; private set; }
+        public DateTime ExpirationTimestamp { get; set; }
 
         /// <summary>
         /// Who last changed the cart; set by the service and ignored when sent.
         /// </summary>
         /// <value>Who last changed the cart; set by the service and ignored when sent.</value>
         [DataMember(Name = "lastModifiedUser", EmitDefaultValue = false)]
-        public string LastModifiedUser { get; private set; }
+        public string LastModifiedUser { get; set; }
 
         /// <summary>
         /// The cart&#39;s new line items, at least one. They replace the existing ones: keep every item that should stay.
@@ -98,7 +110,7 @@ namespace PartnerCenter.Cart.Model
         /// </summary>
         /// <value>The cart&#39;s state (&#x60;Active&#x60; or &#x60;Ordered&#x60;); set by the service and ignored when sent.</value>
         [DataMember(Name = "status", EmitDefaultValue = false)]
-        public string Status { get; private set; }
+        public string Status { get; set; }
 
         /// <summary>
         /// Whether the partner accepts the partner-of-record attestation for the whole cart.

@@ -78,6 +78,12 @@ public class CartUpdate {
   private ResourceAttributes attributes;
 
 
+  public CartUpdate id(UUID id) {
+    
+    this.id = id;
+    return this;
+  }
+
    /**
    * The cart&#39;s id. The path identifies the cart; if sent, this should equal the path&#39;s &#x60;cart-id&#x60;. (The docs&#39; example sends a different id in the body than in the path, which this contract treats as an error in the example.)
    * @return id
@@ -90,7 +96,16 @@ public class CartUpdate {
   }
 
 
+  public void setId(UUID id) {
+    this.id = id;
+  }
 
+
+  public CartUpdate creationTimestamp(OffsetDateTime creationTimestamp) {
+    
+    this.creationTimestamp = creationTimestamp;
+    return this;
+  }
 
    /**
    * When the cart was created; set by the service and ignored when sent.
@@ -104,7 +119,16 @@ public class CartUpdate {
   }
 
 
+  public void setCreationTimestamp(OffsetDateTime creationTimestamp) {
+    this.creationTimestamp = creationTimestamp;
+  }
 
+
+  public CartUpdate lastModifiedTimestamp(OffsetDateTime lastModifiedTimestamp) {
+    
+    this.lastModifiedTimestamp = lastModifiedTimestamp;
+    return this;
+  }
 
    /**
    * When the cart was last changed; set by the service and ignored when sent.
@@ -118,7 +142,16 @@ public class CartUpdate {
   }
 
 
+  public void setLastModifiedTimestamp(OffsetDateTime lastModifiedTimestamp) {
+    this.lastModifiedTimestamp = lastModifiedTimestamp;
+  }
 
+
+  public CartUpdate expirationTimestamp(OffsetDateTime expirationTimestamp) {
+    
+    this.expirationTimestamp = expirationTimestamp;
+    return this;
+  }
 
    /**
    * When the cart expires; set by the service and ignored when sent. (The .NET SDK sends &#x60;0001-01-01T00:00:00&#x60; with no zone when it is unset; that is not a valid date-time and this contract does not accept it.)
@@ -132,7 +165,16 @@ public class CartUpdate {
   }
 
 
+  public void setExpirationTimestamp(OffsetDateTime expirationTimestamp) {
+    this.expirationTimestamp = expirationTimestamp;
+  }
 
+
+  public CartUpdate lastModifiedUser(String lastModifiedUser) {
+    
+    this.lastModifiedUser = lastModifiedUser;
+    return this;
+  }
 
    /**
    * Who last changed the cart; set by the service and ignored when sent.
@@ -146,6 +188,9 @@ public class CartUpdate {
   }
 
 
+  public void setLastModifiedUser(String lastModifiedUser) {
+    this.lastModifiedUser = lastModifiedUser;
+  }
 
 
   public CartUpdate lineItems(List<CartLineItemUpdate> lineItems) {
@@ -175,6 +220,12 @@ public class CartUpdate {
   }
 
 
+  public CartUpdate status(String status) {
+    
+    this.status = status;
+    return this;
+  }
+
    /**
    * The cart&#39;s state (&#x60;Active&#x60; or &#x60;Ordered&#x60;); set by the service and ignored when sent.
    * @return status
@@ -187,6 +238,9 @@ public class CartUpdate {
   }
 
 
+  public void setStatus(String status) {
+    this.status = status;
+  }
 
 
   public CartUpdate partnerOnRecordAttestationAccepted(Boolean partnerOnRecordAttestationAccepted) {
