@@ -791,7 +791,7 @@ export interface operations {
             };
             cookie?: never;
         };
-        /** @description The whole cart, in camelCase. The service also reads PascalCase bodies (the .NET SDK sends them, as does the docs' request example), but this contract emits and documents camelCase only. */
+        /** @description The whole cart, in camelCase: the one form this contract documents and its client sends. The service reads bodies more leniently (property names in any case, enum values as .NET spells them, nulls for unset optional properties, date-times without an offset), because Microsoft's .NET SDK, PowerShell module and docs send them; `x-service-acceptance` states those rules in a form the package's generator turns into its acceptance function. */
         requestBody: {
             content: {
                 "application/json": components["schemas"]["CartUpdate"];

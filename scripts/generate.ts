@@ -4,6 +4,7 @@ import { pathToFileURL } from 'node:url';
 import Ajv from 'ajv';
 import standaloneCode from 'ajv/dist/standalone/index.js';
 import openapiTS, { astToString, type OpenAPI3 } from 'openapi-typescript';
+import { renderAcceptance } from './generate/acceptance.js';
 import { isObject, valueAtPointer, type Json } from './spec/json.js';
 
 /*
@@ -12,6 +13,8 @@ import { isObject, valueAtPointer, type Json } from './spec/json.js';
  *    `tsc` emits its declaration into dist/ beside the code that imports it.
  *  - validators.js + validators.d.ts: Ajv standalone validators, so that checking a request needs no schema
  *    compiler at run time.
+ *  - acceptance.ts: the tables of how the service reads a request body (scripts/generate/acceptance.ts), from the
+ *    body's schema and its `x-service-acceptance` rules; the acceptance function applies them, then the validator.
  * `generateInto(dir)` is what `npm run check:generated` calls to regenerate into a temporary directory.
  */
 
@@ -156,6 +159,7 @@ export async function generateInto(outDir: string, specFile: string = BUNDLED_SP
     'schema.ts': await renderSchemaTypes(spec),
     'validators.js': renderValidators(spec),
     'validators.d.ts': renderValidatorTypes(),
+    'acceptance.ts': renderAcceptance(spec, HEADER),
   };
   mkdirSync(outDir, { recursive: true });
   for (const [name, content] of Object.entries(files)) writeFileSync(join(outDir, name), content);
