@@ -22,10 +22,13 @@ export {
   PartnerCenterNetworkError,
   PartnerCenterTimeoutError,
   PartnerCenterCredentialError,
-  type CartClientError,
+  CartClientError,
+  isCartClientError,
+  type CartClientErrorKind,
+  type KnownCartClientError,
   type CartViolation,
   type PartnerCenterApiErrorDetails,
-} from './errors.js';
+} from './errors/index.js';
 export { findCartUpdateViolations } from './validation/check-request.js';
 export type {
   Cart,
@@ -37,6 +40,7 @@ export type {
   BillingCycle,
   ParticipantType,
   CartError,
+  PartnerCenterErrorBody,
   PartnerCenterError,
 } from './types.js';
 export type { paths, components, operations } from '../generated/schema.js';

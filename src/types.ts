@@ -25,5 +25,7 @@ export type BillingCycle = Schemas['BillingCycle'];
 export type ParticipantType = Schemas['ParticipantType'];
 /** A problem the service found with one line; the cart call itself still succeeded. */
 export type CartError = Schemas['CartError'];
-/** The body of every Partner Center error answer. */
-export type PartnerCenterError = Schemas['PartnerCenterError'];
+/** The body of every Partner Center error answer (a wire type, not an error class). */
+export type PartnerCenterErrorBody = Schemas['PartnerCenterError'];
+/** @deprecated Renamed `PartnerCenterErrorBody` in 1.1.0: it is the error answer's body, not an error class. */
+export type PartnerCenterError = PartnerCenterErrorBody;

@@ -1,4 +1,5 @@
-import { PartnerCenterApiError } from '../errors.js';
+import { PartnerCenterApiError } from '../errors/index.js';
+import { sentIdsOf } from '../pipeline/call-ids-policy.js';
 import { parseRetryAfter } from '../pipeline/retry-after.js';
 
 function isRecord(value: unknown): value is Record<string, unknown> {
@@ -7,9 +8,11 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 
 /**
  * The API error for an answer that brought no cart. `body` is what openapi-fetch parsed: the error object, the raw
- * text when it was not JSON, or undefined when the body was empty. Fields of the wrong type are dropped, not trusted.
+ * text when it was not JSON, or undefined when the body was empty. The ids come from the answer's headers, else from
+ * what the call ids policy sent. Fields of the wrong type are dropped, not trusted.
  */
-export function apiErrorFrom(response: Response, body: unknown, sent: { requestId: string; correlationId: string }): PartnerCenterApiError {
+export function apiErrorFrom(response: Response, body: unknown): PartnerCenterApiError {
+  const sent = sentIdsOf(response);
   const fault = isRecord(body) ? body : undefined;
   const code = fault?.code;
   return new PartnerCenterApiError({
@@ -19,8 +22,8 @@ export function apiErrorFrom(response: Response, body: unknown, sent: { requestI
     description: typeof fault?.description === 'string' ? fault.description : undefined,
     data: Array.isArray(fault?.data) ? fault.data : undefined,
     source: typeof fault?.source === 'string' ? fault.source : undefined,
-    requestId: response.headers.get('MS-RequestId') ?? sent.requestId,
-    correlationId: response.headers.get('MS-CorrelationId') ?? sent.correlationId,
+    requestId: response.headers.get('MS-RequestId') ?? sent?.requestId,
+    correlationId: response.headers.get('MS-CorrelationId') ?? sent?.correlationId,
     retryAfterMs: parseRetryAfter(response.headers.get('Retry-After')),
     rawBody: fault || body === undefined || body === '' ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
   });

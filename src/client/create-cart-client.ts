@@ -1,16 +1,14 @@
 import createClient, { type Client } from 'openapi-fetch';
-import { validateCorrelationId, validateLocale, validateRequestId } from '../../generated/validators.js';
+import { validateCorrelationId, validateLocale } from '../../generated/validators.js';
 import type { paths } from '../../generated/schema.js';
 import type { Cart, CartUpdate } from '../types.js';
-import { CartValidationError, type CartViolation } from '../errors.js';
 import { assertCartPath, assertCartUpdate } from '../validation/check-request.js';
 import { bearerTokenPolicy, type Credential } from '../pipeline/bearer-token-policy.js';
 import { clientNamePolicy } from '../pipeline/client-name-policy.js';
-import { correlationIdPolicy } from '../pipeline/correlation-id-policy.js';
+import { callIdsPolicy } from '../pipeline/call-ids-policy.js';
 import { localePolicy } from '../pipeline/locale-policy.js';
 import { composePipeline, createTransport, type FetchLike, type Policy } from '../pipeline/pipeline.js';
 import { ReplayableRequest } from '../pipeline/replayable-request.js';
-import { requestIdPolicy } from '../pipeline/request-id-policy.js';
 import { DEFAULT_RETRY, retryPolicy, type RetryOptions } from '../pipeline/retry-policy.js';
 import { attemptTimeoutPolicy, overallTimeoutPolicy } from '../pipeline/timeout-policy.js';
 import { apiErrorFrom } from './api-error.js';
@@ -86,13 +84,12 @@ function resolveRetry(retry: CartClientOptions['retry']): RetryOptions {
   return retry === false ? { ...DEFAULT_RETRY, maxRetries: 0 } : { ...DEFAULT_RETRY, ...retry };
 }
 
-function buildPolicies(options: CartClientOptions, correlationId: string): Policy[] {
+function buildPolicies(options: CartClientOptions, correlationId: string, validate: boolean): Policy[] {
   const timeouts = options.timeouts === false ? undefined : { ...DEFAULT_TIMEOUTS, ...options.timeouts };
   // Outermost first: ids and fixed headers once per logical call, then the deadline of the whole call, the retry
   // loop, and per attempt its own deadline and a (possibly refreshed) token.
   return [
-    requestIdPolicy(),
-    correlationIdPolicy(correlationId),
+    callIdsPolicy({ correlationId, validate }),
     localePolicy(options.locale ?? 'en-US'),
     clientNamePolicy(options.clientName ?? 'partner-center-cart-contract'),
     ...(timeouts ? [overallTimeoutPolicy(timeouts.overallMs)] : []),
@@ -111,22 +108,12 @@ function checkOptions(options: CartClientOptions): void {
   }
 }
 
-type CallHeaders = { 'MS-RequestId': string; 'MS-CorrelationId': string };
-
-function callHeaders(options: CallOptions | undefined, correlationId: string, validate: boolean): CallHeaders {
-  const requestId = options?.requestId ?? crypto.randomUUID();
-  const callCorrelationId = options?.correlationId ?? correlationId;
-  if (validate) {
-    const violations: CartViolation[] = [];
-    if (!validateRequestId(requestId)) violations.push(guidViolation('requestId', requestId));
-    if (!validateCorrelationId(callCorrelationId)) violations.push(guidViolation('correlationId', callCorrelationId));
-    if (violations.length > 0) throw new CartValidationError(violations);
-  }
-  return { 'MS-RequestId': requestId, 'MS-CorrelationId': callCorrelationId };
-}
-
-function guidViolation(path: string, value: unknown): CartViolation {
-  return { path, rule: 'format', message: `${path} must be a GUID (got ${JSON.stringify(value)})`, value };
+/** The caller's own ids for one call, as headers; the call ids policy fills in and checks the rest. */
+function callHeaders(options: CallOptions | undefined): Record<string, string> {
+  const header: Record<string, string> = {};
+  if (options?.requestId !== undefined) header['MS-RequestId'] = options.requestId;
+  if (options?.correlationId !== undefined) header['MS-CorrelationId'] = options.correlationId;
+  return header;
 }
 
 /**
@@ -150,32 +137,28 @@ export function createCartClient(options: CartClientOptions): CartClient {
   const correlationId = options.correlationId ?? crypto.randomUUID();
   const validate = options.validateRequests ?? true;
   const send = composePipeline(
-    buildPolicies(options, correlationId),
+    buildPolicies(options, correlationId, validate),
     createTransport(options.fetch ?? ((input, init) => fetch(input, init))),
   );
   const raw = createClient<paths>({ baseUrl: checkBaseUrl(options.baseUrl ?? DEFAULT_BASE_URL), fetch: send, Request: ReplayableRequest });
 
   async function getCart(customerId: string, cartId: string, call?: CallOptions): Promise<Cart> {
     if (validate) assertCartPath(customerId, cartId);
-    const header = callHeaders(call, correlationId, validate);
     const { data, error, response } = await raw.GET(CART_PATH, {
-      params: { path: { 'customer-id': customerId, 'cart-id': cartId }, header },
+      params: { path: { 'customer-id': customerId, 'cart-id': cartId }, header: callHeaders(call) },
       signal: call?.signal,
     });
-    if (data === undefined)
-      throw apiErrorFrom(response, error, { requestId: header['MS-RequestId'], correlationId: header['MS-CorrelationId'] });
+    if (data === undefined) throw apiErrorFrom(response, error);
     return data;
   }
 
   async function put(customerId: string, cartId: string, cart: CartUpdate, call?: CallOptions): Promise<Cart> {
-    const header = callHeaders(call, correlationId, validate);
     const { data, error, response } = await raw.PUT(CART_PATH, {
-      params: { path: { 'customer-id': customerId, 'cart-id': cartId }, header },
+      params: { path: { 'customer-id': customerId, 'cart-id': cartId }, header: callHeaders(call) },
       body: cart,
       signal: call?.signal,
     });
-    if (data === undefined)
-      throw apiErrorFrom(response, error, { requestId: header['MS-RequestId'], correlationId: header['MS-CorrelationId'] });
+    if (data === undefined) throw apiErrorFrom(response, error);
     return data;
   }
 

@@ -1,10 +1,10 @@
-/** The Partner Center error body (the SDK's ApiFault): every 4xx/5xx the fake sends has this shape. */
-export interface PartnerCenterErrorBody {
-  code: number;
-  description: string;
-  data: unknown[];
-  source: string;
-}
+import type { PartnerCenterErrorBody as ContractErrorBody } from '../types.js';
+
+/**
+ * The Partner Center error body (the SDK's ApiFault) as the fake sends it: the contract's type, with every field
+ * the fake always fills made required.
+ */
+export type PartnerCenterErrorBody = Required<Pick<ContractErrorBody, 'description' | 'data' | 'source'>> & { code: number };
 
 /** Partner Center error codes the fake uses (reference: the Partner Center error-codes page). */
 export const ErrorCode = {

@@ -1,4 +1,4 @@
-import { PartnerCenterCredentialError } from '../errors.js';
+import { PartnerCenterCredentialError } from '../errors/index.js';
 import type { Policy } from './pipeline.js';
 
 /**

@@ -1,4 +1,4 @@
-import { PartnerCenterCredentialError, PartnerCenterNetworkError, PartnerCenterTimeoutError } from '../errors.js';
+import { PartnerCenterCredentialError, PartnerCenterNetworkError, PartnerCenterTimeoutError } from '../errors/index.js';
 import type { Policy } from './pipeline.js';
 import { parseRetryAfter } from './retry-after.js';
 import { waitWithinDeadline } from './timeout-policy.js';

@@ -1,4 +1,4 @@
-import { PartnerCenterTimeoutError } from '../errors.js';
+import { PartnerCenterTimeoutError } from '../errors/index.js';
 import type { CallDeadline, CallState, Exchange, Policy, SendNext } from './pipeline.js';
 
 /** Marks an abort caused by the attempt's timer, as opposed to the caller's own signal. */

@@ -1,6 +1,6 @@
 import { validateCartId, validateCartUpdate, validateCustomerId } from '../../generated/validators.js';
 import type { CartUpdate } from '../types.js';
-import { CartValidationError, type CartViolation } from '../errors.js';
+import { CartValidationError, type CartViolation } from '../errors/index.js';
 import { toViolations } from './violations.js';
 
 /*

@@ -1,5 +1,5 @@
 import type { GeneratedValidationIssue } from '../../generated/validators.js';
-import type { CartViolation } from '../errors.js';
+import type { CartViolation } from '../errors/index.js';
 
 /*
  * Turns Ajv's findings (JSON pointers, terse messages) into violations a person can act on:

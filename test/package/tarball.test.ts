@@ -16,6 +16,7 @@ import { CART_ID, consumerFiles } from './consumer-files.js';
 
 const PACKAGE = 'partner-center-cart-contract';
 const BIN = 'partner-center-cart-mock';
+const FAKE_BIN = 'partner-center-cart-fake';
 const projectRoot = resolve('.');
 const tsc = join(projectRoot, 'node_modules/typescript/bin/tsc');
 const publint = join(projectRoot, 'node_modules/publint/src/cli.js');
@@ -169,7 +170,10 @@ describe('the package from its tarball', () => {
     ];
     expect(targets.length).toBeGreaterThan(10);
     expect(targets.filter((target) => !existsSync(join(installedRoot, target)))).toEqual([]);
-    expect(readFileSync(join(installedRoot, manifest.bin[BIN] ?? 'missing'), 'utf8').startsWith('#!/usr/bin/env node\n')).toBe(true);
+    expect(Object.keys(manifest.bin).sort()).toEqual([FAKE_BIN, BIN]);
+    for (const name of [BIN, FAKE_BIN]) {
+      expect(readFileSync(join(installedRoot, manifest.bin[name] ?? 'missing'), 'utf8').startsWith('#!/usr/bin/env node\n')).toBe(true);
+    }
   });
 
   it('is clean for publint, suggestions included', async () => {
@@ -208,7 +212,14 @@ describe('the package from its tarball', () => {
     const { exported, version } = JSON.parse(result.stdout) as { exported: Record<string, string[]>; version: string };
     expect(Object.keys(exported).sort()).toEqual(['.', './fake', './mock', './openapi.json', './package.json', './types']);
     expect(exported['.']).toEqual(
-      expect.arrayContaining(['createCartClient', 'PartnerCenterApiError', 'CartValidationError', 'findCartUpdateViolations']),
+      expect.arrayContaining([
+        'createCartClient',
+        'PartnerCenterApiError',
+        'CartValidationError',
+        'CartClientError',
+        'isCartClientError',
+        'findCartUpdateViolations',
+      ]),
     );
     expect(exported['./fake']).toEqual(expect.arrayContaining(['startFakeCartService', 'BROKEN_VARIANTS']));
     expect(exported['./mock']).toEqual(expect.arrayContaining(['startPrism', 'resolvePrismCli', 'PRISM_INSTALL_HINT']));
@@ -253,5 +264,19 @@ describe('the package from its tarball', () => {
     const leftovers = processesMentioning(consumerDir);
     await Promise.all(leftovers.map((pid) => waitUntilGone(pid, 5_000)));
     expect(processesMentioning(consumerDir)).toEqual([]);
+  });
+
+  it('runs the fake through its own bin: the seeded cart answers over HTTP, and SIGTERM stops it', async () => {
+    const started = await startBin(join(consumerDir, 'node_modules/.bin', FAKE_BIN), consumerDir, await findFreePort());
+    bin = started.child;
+    const cartUrl = /curl -s -H 'Authorization: Bearer any-token' (http:\/\/\S+)/.exec(started.output())?.[1];
+    expect(cartUrl, started.output()).toBeDefined();
+    const answer = await fetch(cartUrl ?? '', { headers: { Authorization: 'Bearer any-token' } });
+    expect(answer.status).toBe(200);
+    expect(((await answer.json()) as { lineItems: unknown[] }).lineItems.length).toBeGreaterThan(0);
+    const exited = once(started.child, 'exit') as Promise<[number | null, NodeJS.Signals | null]>;
+    started.child.kill('SIGTERM');
+    const [code] = await exited;
+    expect(code).toBe(0);
   });
 });

@@ -1,0 +1,79 @@
+import { CartClientError } from './cart-client-error.js';
+
+/** Everything a Partner Center error answer says, for `PartnerCenterApiError`. */
+export interface PartnerCenterApiErrorDetails {
+  status: number;
+  statusText: string;
+  code: number | string | undefined;
+  description: string | undefined;
+  data: unknown[] | undefined;
+  source: string | undefined;
+  requestId: string | undefined;
+  correlationId: string | undefined;
+  retryAfterMs: number | undefined;
+  /** The body as received when it was not a Partner Center error object (empty, HTML, plain text). */
+  rawBody: string | undefined;
+}
+
+const NEXT_STEP: Readonly<Record<number, string>> = {
+  400: 'Fix the request before sending it again.',
+  401: 'Get a new Partner Center access token and try again.',
+  403: 'The caller may not act on this customer or cart; retrying will not help.',
+  404: 'Check the customer and cart ids; carts expire seven days after creation.',
+  409: 'Another request is working on this cart; try again once it has finished.',
+  429: 'Partner Center is throttling this caller; wait before trying again.',
+};
+
+function nextStep(status: number): string {
+  return (
+    NEXT_STEP[status] ??
+    (status >= 500 ? 'The service failed; try again later and quote the request id if it persists.' : 'See the status and code.')
+  );
+}
+
+/**
+ * Partner Center answered with an error status (after any retries). The fields mirror its error body; `requestId`
+ * and `correlationId` are what to quote in a support case.
+ *
+ * @example
+ * ```ts
+ * try {
+ *   await client.getCart(customerId, cartId);
+ * } catch (error) {
+ *   if (error instanceof PartnerCenterApiError && error.status === 404) console.log('no such cart', error.code);
+ * }
+ * ```
+ */
+export class PartnerCenterApiError extends CartClientError implements PartnerCenterApiErrorDetails {
+  override readonly kind = 'api' as const;
+  override readonly name = 'PartnerCenterApiError';
+  readonly status: number;
+  readonly statusText: string;
+  readonly code: number | string | undefined;
+  readonly description: string | undefined;
+  readonly data: unknown[] | undefined;
+  readonly source: string | undefined;
+  readonly requestId: string | undefined;
+  readonly correlationId: string | undefined;
+  readonly retryAfterMs: number | undefined;
+  readonly rawBody: string | undefined;
+
+  constructor(details: PartnerCenterApiErrorDetails) {
+    const said = details.description ?? (details.rawBody ? `a non-JSON body: ${details.rawBody.slice(0, 200)}` : 'an empty body');
+    const code = details.code === undefined ? '' : `, code ${details.code}`;
+    super(
+      `Partner Center answered ${[details.status, details.statusText].filter(Boolean).join(' ')}${code}: ${said} ` +
+        `(request id ${details.requestId ?? 'unknown'}, correlation id ${details.correlationId ?? 'unknown'}). ${nextStep(details.status)}`,
+    );
+    this.status = details.status;
+    this.statusText = details.statusText;
+    this.code = details.code;
+    this.description = details.description;
+    this.data = details.data;
+    this.source = details.source;
+    this.requestId = details.requestId;
+    this.correlationId = details.correlationId;
+    this.retryAfterMs = details.retryAfterMs;
+    this.rawBody = details.rawBody;
+  }
+}
