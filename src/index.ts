@@ -29,7 +29,7 @@ export {
   type CartViolation,
   type PartnerCenterApiErrorDetails,
 } from './errors/index.js';
-export { findCartUpdateViolations } from './validation/check-request.js';
+export { type CartUpdateCheckOptions, findCartUpdateViolations } from './validation/check-request.js';
 export type {
   Cart,
   CartLineItem,

@@ -3,13 +3,13 @@ import { once } from 'node:events';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { breakCartResponse, type BrokenVariant, type CartResponse } from './broken-variants.js';
-import { DEFAULT_CART_LIFETIME_MS, isJsonObject, type FakeCart } from './cart-model.js';
+import { DEFAULT_CART_LIFETIME_MS, type FakeCart } from './cart-model.js';
 import { CartStore, type AppliedUpdate, type ConcurrencyMode, type SeedCartInput, type UpdateOutcome } from './cart-store.js';
 import { systemClock, type Clock } from './clock.js';
 import { ErrorCode, errorBody } from './error-body.js';
 import { FaultQueue, type FaultSpec } from './faults.js';
 import { BodyTooLargeError, JSON_CONTENT_TYPE, readBodyText, sendBody } from './http-io.js';
-import { findCartBodyProblem } from './validate-cart-body.js';
+import { acceptCartBody } from './validate-cart-body.js';
 
 /** Options of {@link startFakeCartService}. */
 export interface FakeCartServiceOptions {
@@ -202,11 +202,10 @@ async function handle(state: HandlerState, request: IncomingMessage, response: S
 
   const body = await readJsonBody(request);
   if (body.problem !== undefined) return fail(400, ErrorCode.invalidInput, body.problem);
-  const problem = findCartBodyProblem(body.value, cartId);
-  if (problem !== undefined || !isJsonObject(body.value))
-    return fail(400, ErrorCode.invalidInput, problem ?? 'The request body must be a Cart.');
+  const accepted = acceptCartBody(body.value, cartId);
+  if (accepted.problem !== undefined) return fail(400, ErrorCode.invalidInput, accepted.problem);
 
-  const outcome = await state.store.update(customerId, cartId, body.value, state.userIdForToken(token), requestId);
+  const outcome = await state.store.update(customerId, cartId, accepted.cart, state.userIdForToken(token), requestId);
   if (outcome.kind !== 'found') return failUpdate(outcome, fail);
   const success = { status: 201, contentType: JSON_CONTENT_TYPE, body: outcome.cart };
   if (replayKey) remember(state.replies, replayKey, success);
