@@ -45,8 +45,8 @@ const VALIDATED_TYPES: Readonly<Record<string, string>> = {
 
 /*
  * Formats as regular expressions: Ajv inlines a RegExp format into the standalone code, so the validators import
- * nothing (no ajv-formats, no ajv runtime). date-time follows RFC 3339 and requires a zone, which is why the .NET
- * SDK's unset `0001-01-01T00:00:00` is refused. int32 is ignored as a format because every int32 in the spec also
+ * nothing (no ajv-formats, no ajv runtime). date-time follows RFC 3339 and requires a zone, which is why the strict
+ * check refuses the .NET SDK's unset `0001-01-01T00:00:00` (the service-acceptance tables read it as UTC first). int32 is ignored as a format because every int32 in the spec also
  * carries `type: integer` with its minimum and maximum.
  */
 const FORMATS = {
