@@ -2,8 +2,12 @@ import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
 import { describe, expect, it } from 'vitest';
 
-/** The budget of the issue: the client entry, validators included, minified and gzipped. */
-const BUDGET_BYTES = 10_000;
+/**
+ * The budget of the client entry, validators included, minified and gzipped. It was 10 000 B; issue 10 put the
+ * service-acceptance tables and reader (`findCartUpdateViolations(body, { as: 'service' })`, synchronous) and
+ * modifyCart's round-trip check into the entry, about 1.7 kB gzipped, so the budget is 12 000 B.
+ */
+const BUDGET_BYTES = 12_000;
 
 /** Bundles the package root the way a consumer's bundler would (ESM, minified) and returns its sizes. */
 async function measureClientBundle(): Promise<{ minified: number; gzipped: number; inputs: string[] }> {
