@@ -89,6 +89,27 @@ describe('the fake over HTTP', () => {
     expect(await read.json()).toEqual(json);
   });
 
+  it("refuses a PascalCase Id that is not the URL's cart id, naming it", async () => {
+    const customerId = randomUUID();
+    const { id } = fake.seedCart({
+      customerId,
+      lineItems: [{ catalogItemId: 'DG7GMGF0DWTL:0001:DG7GMGF0DSJB', quantity: 1, billingCycle: 'monthly' }],
+    });
+    const other = randomUUID();
+    const response = await fetch(`${fake.url}/v1/customers/${customerId}/carts/${id}`, {
+      method: 'PUT',
+      headers: { Authorization: 'Bearer corpus-token', 'Content-Type': 'application/json' },
+      body: JSON.stringify({
+        Id: other,
+        LineItems: [{ CatalogItemId: 'DG7GMGF0DWTL:0001:DG7GMGF0DSJB', Quantity: 2, BillingCycle: 'Monthly' }],
+      }),
+    });
+    expect(response.status).toBe(400);
+    expect(((await response.json()) as { description: string }).description).toContain(
+      `id must be omitted or equal the cart id in the URL (${id}) (got "${other}")`,
+    );
+  });
+
   it.each(refusedBodies)('refuses $name with 400 naming the field', async (entry) => {
     const { status, json } = await put(entry.body);
     expect(status).toBe(400);
