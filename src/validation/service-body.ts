@@ -47,6 +47,7 @@ export function camelCaseKey(key: string): string {
   return chars.join('');
 }
 
+/** Reads `body` with the generated `table` of one request body; never throws, never changes `body`. */
 export function readAsService(body: unknown, table: AcceptanceTable): ServiceReading {
   const sources = new Map<string, string>();
 
