@@ -1,15 +1,37 @@
 import { defineConfig } from 'vitest/config';
 
+/*
+ * Two projects: `unit` needs only Node and runs in seconds (`npm run test:unit`); `integration` starts real
+ * processes and system toolchains (Prism, Java's openapi-generator, Chromium, Python, the packed tarball, git).
+ * `npm test` runs both. A suite that needs a system toolchain says so through test/support/system-requirements.ts.
+ */
+const INTEGRATION = [
+  'test/contract/**/*.test.ts',
+  'test/docs/**/*.test.ts',
+  'test/generated/**/*.test.ts',
+  'test/package/**/*.test.ts',
+  'test/sdks/**/*.test.ts',
+  'test/lint/bad-source.test.ts',
+  'test/diff/cli.test.ts',
+  'test/fake/fake-memory-pressure.test.ts',
+];
+
 export default defineConfig({
   test: {
-    include: ['test/**/*.test.ts'],
     testTimeout: 60_000,
     hookTimeout: 60_000,
-    typecheck: {
-      enabled: true,
-      include: ['test/**/*.test-d.ts'],
-      tsconfig: './tsconfig.json',
-    },
     reporters: ['default', ['json', { outputFile: 'test-results/vitest.json' }]],
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'unit',
+          include: ['test/**/*.test.ts'],
+          exclude: INTEGRATION,
+          typecheck: { enabled: true, include: ['test/**/*.test-d.ts'], tsconfig: './tsconfig.json' },
+        },
+      },
+      { extends: true, test: { name: 'integration', include: INTEGRATION } },
+    ],
   },
 });

@@ -1,242 +1,131 @@
-import type { Change, ChangeSink, Direction } from './change.js';
-import { compareSchemas } from './compare-schemas.js';
-import { isObject, resolveRef, type Json, type JsonObject } from './json-pointer.js';
+import type { Change, ChangeSink } from './change.js';
+import { compareParameters } from './compare-parameters.js';
+import { compareRequestBodies } from './compare-request-body.js';
+import { compareResponses } from './compare-responses.js';
+import { compareSecurityRequirements, compareSecuritySchemes } from './compare-security.js';
+import { compareServers } from './compare-servers.js';
+import { isObject, type Json } from './json-pointer.js';
+import { compareLifecycle, type LifecycleCheck, removalOf, todayOf } from './lifecycle.js';
+import { type Operation, operationsOf } from './operations.js';
+import type { Documents } from './schema-walk.js';
 
-const methods = ['get', 'put', 'post', 'delete', 'patch', 'head', 'options', 'trace'] as const;
+const stabilityLevels = ['draft', 'alpha', 'beta', 'stable'];
 
-interface Operation {
-  key: string;
-  pathItem: JsonObject;
-  operation: JsonObject;
-}
-
-function operationsOf(document: Json): Map<string, Operation> {
-  const found = new Map<string, Operation>();
-  const paths = isObject(document) && isObject(document.paths) ? document.paths : {};
-  for (const [path, item] of Object.entries(paths)) {
-    const pathItem = resolveRef(document, item).node;
-    if (!isObject(pathItem)) continue;
-    for (const method of methods) {
-      const operation = pathItem[method];
-      if (isObject(operation))
-        found.set(`${method.toUpperCase()} ${path}`, { key: `${method.toUpperCase()} ${path}`, pathItem, operation });
-    }
-  }
-  return found;
-}
-
-/** Path-level parameters apply unless the operation redeclares the same `in` + `name`; header names ignore case. */
-function parametersOf(document: Json, { pathItem, operation }: Operation): Map<string, JsonObject> {
-  const parameters = new Map<string, JsonObject>();
-  for (const list of [pathItem.parameters, operation.parameters]) {
-    if (!Array.isArray(list)) continue;
-    for (const entry of list) {
-      const parameter = resolveRef(document, entry).node;
-      if (!isObject(parameter) || typeof parameter.name !== 'string' || typeof parameter.in !== 'string') continue;
-      const name = parameter.in === 'header' ? parameter.name.toLowerCase() : parameter.name;
-      parameters.set(`${parameter.in} parameter ${name}`, parameter);
-    }
-  }
-  return parameters;
-}
-
-const objectAt = (document: Json, node: Json | undefined): JsonObject => {
-  const resolved = resolveRef(document, node).node;
-  return isObject(resolved) ? resolved : {};
+/** oasdiff's ids for an operation's lifecycle, which do not share one prefix. */
+const operationLifecycleIds: Record<LifecycleCheck, string> = {
+  deprecated: 'endpoint-deprecated',
+  'deprecated-with-sunset': 'endpoint-deprecated-with-sunset',
+  reactivated: 'endpoint-reactivated',
+  'sunset-deleted': 'sunset-deleted',
+  'sunset-date-changed-too-small': 'api-sunset-date-changed-too-small',
+  'sunset-parse': 'api-deprecated-sunset-parse',
 };
 
-interface Documents {
-  before: Json;
-  after: Json;
+function reportRemoved(documents: Documents, operation: Operation, today: string, emit: ChangeSink): void {
+  const pathGone = !(isObject(documents.after) && isObject(documents.after.paths) && operation.path in documents.after.paths);
+  const removal = removalOf(operation.operation, today);
+  emit({
+    severity: removal.severity,
+    id: removal.check === 'sunset-parse' ? 'api-path-sunset-parse' : `api-${pathGone ? 'path-' : ''}removed-${removal.check}`,
+    category: 'paths',
+    rule: 'operation.removed',
+    location: '(operation)',
+    message: `operation ${removal.reason}`,
+  });
 }
 
-function compareParameters(documents: Documents, before: Operation, after: Operation, emit: ChangeSink): void {
-  const was = parametersOf(documents.before, before);
-  const now = parametersOf(documents.after, after);
-  for (const [key, parameter] of was) {
-    const next = now.get(key);
-    if (!next) {
-      emit({ severity: 'breaking', rule: 'request.parameter.removed', location: key, message: 'parameter removed' });
-      continue;
-    }
-    const wasRequired = parameter.required === true;
-    const nowRequired = next.required === true;
-    if (!wasRequired && nowRequired) {
-      emit({ severity: 'breaking', rule: 'request.parameter.newly-required', location: key, message: 'parameter is now required' });
-    } else if (wasRequired && !nowRequired) {
-      emit({ severity: 'non-breaking', rule: 'request.parameter.no-longer-required', location: key, message: 'parameter is now optional' });
-    }
-    compareSchemas(
-      { document: documents.before, node: parameter.schema },
-      { document: documents.after, node: next.schema },
-      'request',
-      (change) => emit({ ...change, location: `${key} ${change.location}`.replace(/ \(body\)$/, '') }),
-    );
-  }
-  for (const [key, parameter] of now) {
-    if (was.has(key)) continue;
-    const required = parameter.required === true;
+/** operationId, tags, deprecation, sunset and stability of an operation that exists on both sides. */
+function compareOperationFacts(was: Operation, now: Operation, emit: ChangeSink): void {
+  const location = '(operation)';
+  const { operationId } = was.operation;
+  if (operationId !== now.operation.operationId) {
+    const removed = operationId !== undefined;
     emit({
-      severity: required ? 'breaking' : 'non-breaking',
-      rule: `request.parameter.added${required ? '-required' : ''}`,
-      location: key,
-      message: `${required ? 'required' : 'optional'} parameter added`,
+      severity: removed ? 'breaking' : 'non-breaking',
+      id: `api-operation-id-${removed ? 'removed' : 'added'}`,
+      category: 'paths',
+      rule: 'operation.operation-id',
+      location,
+      // Generated clients and our own types are keyed by operationId, so renaming it breaks code that compiles today.
+      message: `operationId ${String(operationId)} → ${String(now.operation.operationId)}`,
     });
   }
-}
-
-/** Compares the media types of a request body or response; `where` names the place for the report. */
-function compareContent(
-  documents: Documents,
-  was: JsonObject,
-  now: JsonObject,
-  where: string,
-  direction: Direction,
-  emit: ChangeSink,
-): void {
-  const wasContent = isObject(was.content) ? was.content : {};
-  const nowContent = isObject(now.content) ? now.content : {};
-  for (const [mediaType, media] of Object.entries(wasContent)) {
-    const next = nowContent[mediaType];
-    if (!isObject(next)) {
-      emit({
-        severity: 'breaking',
-        rule: `${direction}.media-type.removed`,
-        location: `${where} (${mediaType})`,
-        message: 'media type removed',
-      });
-      continue;
-    }
-    compareSchemas(
-      { document: documents.before, node: isObject(media) ? media.schema : undefined },
-      { document: documents.after, node: next.schema },
-      direction,
-      (change) => emit({ ...change, location: `${where} (${mediaType}) ${change.location}` }),
-    );
-  }
-  for (const mediaType of Object.keys(nowContent)) {
-    if (!(mediaType in wasContent)) {
+  const tagsOf = (operation: Operation): string[] => (Array.isArray(operation.operation.tags) ? operation.operation.tags.map(String) : []);
+  for (const [check, tags, other] of [
+    ['removed', tagsOf(was), tagsOf(now)],
+    ['added', tagsOf(now), tagsOf(was)],
+  ] as const) {
+    for (const tag of tags.filter((name) => !other.includes(name))) {
       emit({
         severity: 'non-breaking',
-        rule: `${direction}.media-type.added`,
-        location: `${where} (${mediaType})`,
-        message: 'media type added',
-      });
-    }
-  }
-}
-
-function compareRequestBodies(documents: Documents, before: Operation, after: Operation, emit: ChangeSink): void {
-  const hadBody = before.operation.requestBody !== undefined;
-  const hasBody = after.operation.requestBody !== undefined;
-  const was = objectAt(documents.before, before.operation.requestBody);
-  const now = objectAt(documents.after, after.operation.requestBody);
-  if (hadBody && !hasBody) {
-    emit({ severity: 'breaking', rule: 'request.body.removed', location: 'request body', message: 'request body removed' });
-    return;
-  }
-  if (!hadBody && hasBody) {
-    const required = now.required === true;
-    emit({
-      severity: required ? 'breaking' : 'non-breaking',
-      rule: `request.body.added${required ? '-required' : ''}`,
-      location: 'request body',
-      message: `${required ? 'required' : 'optional'} request body added`,
-    });
-    return;
-  }
-  if (!hadBody) return;
-  if (was.required !== true && now.required === true) {
-    emit({ severity: 'breaking', rule: 'request.body.newly-required', location: 'request body', message: 'request body is now required' });
-  }
-  compareContent(documents, was, now, 'request body', 'request', emit);
-}
-
-function compareResponses(documents: Documents, before: Operation, after: Operation, emit: ChangeSink): void {
-  const was = isObject(before.operation.responses) ? before.operation.responses : {};
-  const now = isObject(after.operation.responses) ? after.operation.responses : {};
-  for (const [status, response] of Object.entries(was)) {
-    const location = `response ${status}`;
-    if (!(status in now)) {
-      const success = /^2/.test(status);
-      emit({
-        severity: success ? 'breaking' : 'non-breaking',
-        rule: `response.status.removed${success ? '-success' : ''}`,
+        id: `api-tag-${check}`,
+        category: 'paths',
+        rule: 'operation.tag',
         location,
-        message: success ? 'success response removed' : 'error response no longer documented',
-      });
-      continue;
-    }
-    const wasResponse = objectAt(documents.before, response);
-    const nowResponse = objectAt(documents.after, now[status]);
-    compareContent(documents, wasResponse, nowResponse, location, 'response', emit);
-    compareResponseHeaders(documents, wasResponse, nowResponse, location, emit);
-  }
-  for (const status of Object.keys(now)) {
-    if (!(status in was)) {
-      emit({ severity: 'non-breaking', rule: 'response.status.added', location: `response ${status}`, message: 'response added' });
-    }
-  }
-}
-
-function compareResponseHeaders(documents: Documents, was: JsonObject, now: JsonObject, where: string, emit: ChangeSink): void {
-  const lower = (headers: Json | undefined): Map<string, Json> =>
-    new Map(Object.entries(isObject(headers) ? headers : {}).map(([name, header]) => [name.toLowerCase(), header]));
-  const wasHeaders = lower(was.headers);
-  const nowHeaders = lower(now.headers);
-  for (const [name, header] of wasHeaders) {
-    const location = `${where} header ${name}`;
-    const next = nowHeaders.get(name);
-    if (next === undefined) {
-      emit({ severity: 'breaking', rule: 'response.header.removed', location, message: 'response header removed' });
-      continue;
-    }
-    compareSchemas(
-      { document: documents.before, node: objectAt(documents.before, header).schema },
-      { document: documents.after, node: objectAt(documents.after, next).schema },
-      'response',
-      (change) => emit({ ...change, location: `${location} ${change.location}`.replace(/ \(body\)$/, '') }),
-    );
-  }
-  for (const name of nowHeaders.keys()) {
-    if (!wasHeaders.has(name)) {
-      emit({
-        severity: 'non-breaking',
-        rule: 'response.header.added',
-        location: `${where} header ${name}`,
-        message: 'response header added',
+        message: `tag ${tag} ${check}`,
       });
     }
   }
+  for (const change of compareLifecycle(was.operation, now.operation)) {
+    emit({ ...change, id: operationLifecycleIds[change.check], category: 'deprecation', rule: 'operation.lifecycle', location });
+  }
+  const levelOf = (operation: Operation): number => stabilityLevels.indexOf(String(operation.operation['x-stability-level'] ?? 'stable'));
+  const [levelBefore, levelAfter] = [levelOf(was), levelOf(now)];
+  if (levelBefore !== levelAfter && levelBefore >= 0 && levelAfter >= 0) {
+    const decreased = levelAfter < levelBefore;
+    emit({
+      severity: decreased ? 'breaking' : 'non-breaking',
+      id: `api-stability-${decreased ? 'decreased' : 'increased'}`,
+      category: 'deprecation',
+      rule: 'operation.stability',
+      location,
+      message: `x-stability-level ${stabilityLevels[levelBefore]} → ${stabilityLevels[levelAfter]}`,
+    });
+  }
 }
 
-function securityOf(document: Json, { operation }: Operation): string {
-  const security = operation.security ?? (isObject(document) ? document.security : undefined) ?? [];
-  return JSON.stringify(security);
+export interface CompareOptions {
+  /** The day sunset dates are judged against; tests pin it. */
+  now?: Date;
 }
 
 /** Every contract change between two bundled OpenAPI 3.0 documents, judged from the consumer's side. */
-export function compareOperations(before: Json, after: Json): Change[] {
+export function compareOperations(before: Json, after: Json, options: CompareOptions = {}): Change[] {
   const changes: Change[] = [];
   const documents = { before, after };
+  const today = todayOf(options.now ?? new Date());
+  const apiWide: ChangeSink = (change) => changes.push({ operation: 'API', ...change });
+  const globalServers = (document: Json): Json | undefined => (isObject(document) ? document.servers : undefined);
+  compareServers(globalServers(before), globalServers(after), apiWide);
+  const globalSecurity = (document: Json): Json | undefined => (isObject(document) ? document.security : undefined);
+  compareSecurityRequirements(globalSecurity(before), globalSecurity(after), 'api-global-security', 'security', apiWide);
+  compareSecuritySchemes(before, after, apiWide);
   const wasOperations = operationsOf(before);
   const nowOperations = operationsOf(after);
   for (const [key, was] of wasOperations) {
     const emit: ChangeSink = (change) => changes.push({ operation: key, ...change });
     const now = nowOperations.get(key);
     if (!now) {
-      emit({ severity: 'breaking', rule: 'operation.removed', location: '(operation)', message: 'operation removed' });
+      reportRemoved(documents, was, today, emit);
       continue;
     }
-    if (securityOf(before, was) !== securityOf(after, now)) {
-      emit({
-        severity: 'breaking',
-        rule: 'request.security.changed',
-        location: 'security',
-        message: `security requirements changed from ${securityOf(before, was)} to ${securityOf(after, now)}`,
-      });
+    compareOperationFacts(was, now, emit);
+    // An operation's own `security` replaces the global one; the global list is compared once above.
+    if (was.operation.security !== undefined || now.operation.security !== undefined) {
+      compareSecurityRequirements(
+        was.operation.security ?? globalSecurity(before),
+        now.operation.security ?? globalSecurity(after),
+        'api-security',
+        'security',
+        emit,
+      );
     }
-    compareParameters(documents, was, now, emit);
+    // Servers of a path or operation replace the global ones, which are compared once above.
+    const ownServers = (operation: Operation): Json | undefined => operation.operation.servers ?? operation.pathItem.servers;
+    if (ownServers(was) !== undefined || ownServers(now) !== undefined) {
+      compareServers(ownServers(was) ?? globalServers(before), ownServers(now) ?? globalServers(after), emit);
+    }
+    compareParameters(documents, was, now, today, emit);
     compareRequestBodies(documents, was, now, emit);
     compareResponses(documents, was, now, emit);
   }
@@ -245,6 +134,8 @@ export function compareOperations(before: Json, after: Json): Change[] {
       changes.push({
         operation: key,
         severity: 'non-breaking',
+        id: 'endpoint-added',
+        category: 'paths',
         rule: 'operation.added',
         location: '(operation)',
         message: 'operation added',

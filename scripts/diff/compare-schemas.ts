@@ -1,235 +1,155 @@
-import type { ChangeSink, Direction } from './change.js';
-import { isObject, resolveRef, type Json, type JsonObject } from './json-pointer.js';
+import { type ChangeSink, type Direction, severityOf } from './change.js';
+import { compareDiscriminators, compareMembers } from './compare-composition.js';
+import { compareConstraints, compareDefaults, compareEnums, compareNullable, compareTypes } from './compare-schema-keywords.js';
+import { isObject, resolveRef, type JsonObject } from './json-pointer.js';
+import { flatten, report, requiredOf, type SchemaScope, type SchemaSide, type Walk } from './schema-walk.js';
 
-/** A schema node and the document its `$ref`s resolve against. */
-export interface SchemaSide {
-  document: Json;
-  node: Json | undefined;
-}
+export type { SchemaSide } from './schema-walk.js';
 
-interface Walk {
-  direction: Direction;
-  emit: ChangeSink;
-  /** Pairs of named schemas already compared, so recursive schemas (addonItems) end. */
-  compared: Set<string>;
-}
+type Side = SchemaSide & { schema: JsonObject };
+
+/** readOnly keeps a property out of requests, writeOnly out of responses. */
+const hiddenBy = (direction: Direction): 'readOnly' | 'writeOnly' => (direction === 'request' ? 'readOnly' : 'writeOnly');
 
 /**
- * A change that makes the schema accept fewer values ("tightened") breaks requests, because clients
- * sending the old values get rejected; one that accepts more ("loosened") breaks responses, because
- * clients may now receive values they were never told about.
+ * oasdiff's `request-optional-property-became-read-only` family. Only the flag that hides the property on this side
+ * can break: a request property that loses readOnly while required must now be sent; a response property that
+ * gains writeOnly is no longer returned. Returns whether the property travels on this side both before and after.
  */
-function severityOf(direction: Direction, tightened: boolean): 'breaking' | 'non-breaking' {
-  return (direction === 'request') === tightened ? 'breaking' : 'non-breaking';
-}
-
-const lowerBounds = ['minimum', 'minLength', 'minItems', 'minProperties'] as const;
-const upperBounds = ['maximum', 'maxLength', 'maxItems', 'maxProperties'] as const;
-const exactConstraints = ['pattern', 'format', 'multipleOf'] as const;
-const flagConstraints = ['exclusiveMinimum', 'exclusiveMaximum', 'uniqueItems'] as const;
-
-const show = (value: Json | undefined): string => (value === undefined ? 'none' : JSON.stringify(value));
-
-/** Merges `allOf` branches into one schema so a property moved into or out of a composed part is not a change. */
-function flatten(document: Json, node: Json | undefined): JsonObject | undefined {
-  const { node: schema } = resolveRef(document, node);
-  if (!isObject(schema)) return undefined;
-  if (!Array.isArray(schema.allOf)) return schema;
-  const { allOf, ...own } = schema;
-  const merged: JsonObject = { ...own };
-  const properties: JsonObject = isObject(own.properties) ? { ...own.properties } : {};
-  const required = new Set<string>(Array.isArray(own.required) ? own.required.filter((x): x is string => typeof x === 'string') : []);
-  for (const branch of allOf) {
-    const part = flatten(document, branch);
-    if (!part) continue;
-    if (isObject(part.properties)) Object.assign(properties, part.properties);
-    if (Array.isArray(part.required)) for (const name of part.required) if (typeof name === 'string') required.add(name);
-    for (const [key, value] of Object.entries(part))
-      if (!(key in merged) && key !== 'properties' && key !== 'required') merged[key] = value;
+function compareReadWrite(walk: Walk, at: string, was: JsonObject, now: JsonObject, required: boolean): boolean {
+  const hidden = hiddenBy(walk.direction);
+  // A field hidden on this side before and after never travels here, whatever its other flag does.
+  if (was[hidden] === true && now[hidden] === true) return false;
+  for (const flag of ['readOnly', 'writeOnly'] as const) {
+    const set = now[flag] === true;
+    if ((was[flag] === true) === set) continue;
+    const hides = flag === hidden;
+    const breaking = hides && (walk.direction === 'request' ? !set && required : set);
+    const flagName = flag === 'readOnly' ? 'read-only' : 'write-only';
+    walk.emit({
+      severity: breaking ? 'breaking' : 'non-breaking',
+      id: `${walk.direction}-${required ? 'required' : 'optional'}-property-became-${set ? '' : 'not-'}${flagName}`,
+      category: 'read-write',
+      rule: `${walk.direction}.property.${set ? '' : 'not-'}${flagName}`,
+      location: at,
+      message: hides
+        ? `${flag} ${set ? 'set: the field no longer travels in' : 'cleared: the field now travels in'} ${walk.direction}s`
+        : `${flag} ${set ? 'set' : 'cleared'} (no effect on ${walk.direction}s)`,
+    });
   }
-  return { ...merged, properties, required: [...required] };
+  return was[hidden] !== true && now[hidden] !== true;
 }
 
-/** The JSON types a schema admits; `undefined` means any type. */
-function typesOf(document: Json, schema: JsonObject): Set<string> | undefined {
-  if (typeof schema.type === 'string') return new Set([schema.type]);
-  const branches = Array.isArray(schema.oneOf) ? schema.oneOf : Array.isArray(schema.anyOf) ? schema.anyOf : undefined;
-  if (!branches) return undefined;
-  const types = new Set<string>();
-  for (const branch of branches) {
-    const part = flatten(document, branch);
-    const partTypes = part && typesOf(document, part);
-    if (!partTypes) return undefined;
-    for (const type of partTypes) types.add(type);
-  }
-  return types;
-}
-
-/** Whether every value of type set `inner` is also admitted by `outer`. */
-function covers(outer: Set<string> | undefined, inner: Set<string> | undefined): boolean {
-  if (!outer) return true;
-  if (!inner) return false;
-  return [...inner].every((type) => outer.has(type) || (type === 'integer' && outer.has('number')));
-}
-
-const describeTypes = (types: Set<string> | undefined): string => (types ? [...types].sort().join(' | ') : 'any');
-
-function compareTypes(document: { before: Json; after: Json }, before: JsonObject, after: JsonObject, path: string, walk: Walk): void {
-  const was = typesOf(document.before, before);
-  const now = typesOf(document.after, after);
-  if (describeTypes(was) === describeTypes(now)) return;
-  const breaking = walk.direction === 'request' ? !covers(now, was) : !covers(was, now);
+function reportPropertyRemoved(walk: Walk, at: string, required: boolean, closed: boolean): void {
+  const { direction } = walk;
   walk.emit({
-    severity: breaking ? 'breaking' : 'non-breaking',
-    rule: `${walk.direction}.type.changed`,
-    location: path,
-    message: `type changed from ${describeTypes(was)} to ${describeTypes(now)}`,
+    severity: direction === 'response' || closed ? 'breaking' : 'non-breaking',
+    id: direction === 'request' ? 'request-property-removed' : `response-${required ? 'required' : 'optional'}-property-removed`,
+    category: 'properties',
+    rule: `${direction}.property.removed`,
+    location: at,
+    message:
+      direction === 'response'
+        ? 'field removed from the response'
+        : closed
+          ? 'field removed and additional properties are refused'
+          : 'field no longer documented (the schema stays open, so sending it is still accepted)',
   });
 }
 
-function compareConstraints(before: JsonObject, after: JsonObject, path: string, walk: Walk): void {
-  const report = (keyword: string, tightened: boolean | 'changed'): void => {
-    walk.emit({
-      severity: tightened === 'changed' ? 'breaking' : severityOf(walk.direction, tightened),
-      rule: `${walk.direction}.constraint.${tightened === 'changed' ? 'changed' : tightened ? 'tightened' : 'loosened'}`,
-      location: path,
-      message: `${keyword} ${show(before[keyword])} → ${show(after[keyword])}`,
-    });
-  };
-  for (const keyword of lowerBounds) {
-    const was = before[keyword];
-    const now = after[keyword];
-    if (was === now) continue;
-    report(keyword, typeof now === 'number' && (typeof was !== 'number' || now > was));
-  }
-  for (const keyword of upperBounds) {
-    const was = before[keyword];
-    const now = after[keyword];
-    if (was === now) continue;
-    report(keyword, typeof now === 'number' && (typeof was !== 'number' || now < was));
-  }
-  for (const keyword of exactConstraints) {
-    const was = before[keyword];
-    const now = after[keyword];
-    if (was === now) continue;
-    report(keyword, was === undefined ? true : now === undefined ? false : 'changed');
-  }
-  for (const keyword of flagConstraints) {
-    if ((before[keyword] === true) !== (after[keyword] === true)) report(keyword, after[keyword] === true);
-  }
-  if ((before.nullable === true) !== (after.nullable === true)) report('nullable', after.nullable !== true);
+function reportPropertyAdded(walk: Walk, at: string, required: boolean): void {
+  const { direction } = walk;
+  const kind = required ? 'required' : 'optional';
+  walk.emit({
+    severity: direction === 'request' && required ? 'breaking' : 'non-breaking',
+    id: direction === 'request' ? `new-${kind}-request-property` : `response-${kind}-property-added`,
+    category: 'properties',
+    rule: `${direction}.property.added${required ? '-required' : ''}`,
+    location: at,
+    message: `${kind} field added`,
+  });
 }
 
-function compareEnums(before: JsonObject, after: JsonObject, path: string, walk: Walk): void {
-  const was = Array.isArray(before.enum) ? before.enum.map((value) => JSON.stringify(value)) : undefined;
-  const now = Array.isArray(after.enum) ? after.enum.map((value) => JSON.stringify(value)) : undefined;
-  if (!was && !now) return;
-  if (!was || !now) {
-    const closedNow = now !== undefined;
-    walk.emit({
-      severity: severityOf(walk.direction, closedNow),
-      rule: `${walk.direction}.enum.${closedNow ? 'added' : 'removed'}`,
-      location: path,
-      message: closedNow ? `values restricted to ${now.join(', ')}` : `no longer restricted to ${was?.join(', ')}`,
-    });
-    return;
-  }
-  const removed = was.filter((value) => !now.includes(value));
-  const added = now.filter((value) => !was.includes(value));
-  if (removed.length > 0) {
-    walk.emit({
-      severity: severityOf(walk.direction, true),
-      rule: `${walk.direction}.enum.value-removed`,
-      location: path,
-      message: `enum value${removed.length > 1 ? 's' : ''} ${removed.join(', ')} removed`,
-    });
-  }
-  if (added.length > 0) {
-    walk.emit({
-      severity: severityOf(walk.direction, false),
-      rule: `${walk.direction}.enum.value-added`,
-      location: path,
-      message: `enum value${added.length > 1 ? 's' : ''} ${added.join(', ')} added`,
-    });
-  }
+function compareRequired(walk: Walk, at: string, nowRequired: boolean): void {
+  report(walk, at, {
+    severity: severityOf(walk.direction, nowRequired),
+    check: nowRequired ? 'became-required' : 'became-optional',
+    category: 'required',
+    rule: `property.${nowRequired ? 'newly-required' : 'no-longer-required'}`,
+    message: nowRequired ? 'field is now required' : 'field is no longer required (it may be absent)',
+  });
 }
 
-const requiredOf = (schema: JsonObject): Set<string> =>
-  new Set(Array.isArray(schema.required) ? schema.required.filter((name): name is string => typeof name === 'string') : []);
-
-/** A readOnly property never travels in a request, a writeOnly one never in a response. */
-function travels(document: Json, property: Json | undefined, direction: Direction): boolean {
-  const schema = flatten(document, property);
-  return !(direction === 'request' ? schema?.readOnly === true : schema?.writeOnly === true);
+function compareDeprecated(walk: Walk, at: string, was: JsonObject, now: JsonObject): void {
+  const deprecated = now.deprecated === true;
+  if ((was.deprecated === true) === deprecated) return;
+  report(walk, at, {
+    severity: 'non-breaking',
+    check: deprecated ? (now['x-sunset'] === undefined ? 'deprecated' : 'deprecated-with-sunset') : 'reactivated',
+    category: 'deprecation',
+    rule: `property.${deprecated ? 'deprecated' : 'reactivated'}`,
+    message: deprecated ? 'field deprecated' : 'field no longer deprecated',
+  });
 }
 
-function compareProperties(
-  before: SchemaSide & { schema: JsonObject },
-  after: SchemaSide & { schema: JsonObject },
-  path: string,
-  walk: Walk,
-): void {
+function compareProperties(before: Side, after: Side, path: string, walk: Walk): void {
   const wasProperties = isObject(before.schema.properties) ? before.schema.properties : {};
   const nowProperties = isObject(after.schema.properties) ? after.schema.properties : {};
   const wasRequired = requiredOf(before.schema);
   const nowRequired = requiredOf(after.schema);
-  const names = new Set([...Object.keys(wasProperties), ...Object.keys(nowProperties), ...wasRequired, ...nowRequired]);
-  const { direction } = walk;
-  for (const name of [...names].sort()) {
+  const hidden = hiddenBy(walk.direction);
+  for (const name of [...new Set([...Object.keys(wasProperties), ...Object.keys(nowProperties)])].sort()) {
     const at = path ? `${path}.${name}` : name;
-    const was = wasProperties[name];
-    const now = nowProperties[name];
-    if (!travels(before.document, was, direction) || !travels(after.document, now, direction)) continue;
-    const wasDeclared = name in wasProperties;
-    const nowDeclared = name in nowProperties;
-    if (wasDeclared && !nowDeclared) {
-      const closed = after.schema.additionalProperties === false;
-      walk.emit({
-        severity: direction === 'response' || closed ? 'breaking' : 'non-breaking',
-        rule: `${direction}.property.removed`,
-        location: at,
-        message:
-          direction === 'response'
-            ? 'field removed from the response'
-            : closed
-              ? 'field removed and additional properties are refused'
-              : 'field no longer documented (the schema stays open, so sending it is still accepted)',
-      });
+    const was = name in wasProperties ? (flatten(before.document, wasProperties[name]) ?? {}) : undefined;
+    const now = name in nowProperties ? (flatten(after.document, nowProperties[name]) ?? {}) : undefined;
+    if (!now) {
+      if (was?.[hidden] !== true) reportPropertyRemoved(walk, at, wasRequired.has(name), after.schema.additionalProperties === false);
       continue;
     }
-    if (!wasDeclared && nowDeclared) {
-      const required = nowRequired.has(name);
-      walk.emit({
-        severity: direction === 'request' && required ? 'breaking' : 'non-breaking',
-        rule: `${direction}.property.added${required ? '-required' : ''}`,
-        location: at,
-        message: `${required ? 'required' : 'optional'} field added`,
-      });
+    if (!was) {
+      if (now[hidden] !== true) reportPropertyAdded(walk, at, nowRequired.has(name));
       continue;
     }
-    if (wasRequired.has(name) !== nowRequired.has(name)) {
-      const nowRequiredHere = nowRequired.has(name);
-      walk.emit({
-        severity: severityOf(direction, nowRequiredHere),
-        rule: `${direction}.property.${nowRequiredHere ? 'newly-required' : 'no-longer-required'}`,
-        location: at,
-        message: nowRequiredHere ? 'field is now required' : 'field is no longer required (it may be absent)',
-      });
-    }
-    if (wasDeclared && nowDeclared) {
-      compareSchemaNodes({ document: before.document, node: was }, { document: after.document, node: now }, at, walk);
-    }
+    if (!compareReadWrite(walk, at, was, now, wasRequired.has(name) || nowRequired.has(name))) continue;
+    if (wasRequired.has(name) !== nowRequired.has(name)) compareRequired(walk, at, nowRequired.has(name));
+    compareDeprecated(walk, at, was, now);
+    compareSchemaNodes(
+      { document: before.document, node: wasProperties[name] },
+      { document: after.document, node: nowProperties[name] },
+      at,
+      walk,
+    );
   }
-  const wasOpen = before.schema.additionalProperties !== false;
-  const nowOpen = after.schema.additionalProperties !== false;
-  if (wasOpen !== nowOpen) {
-    walk.emit({
-      severity: severityOf(direction, !nowOpen),
-      rule: `${direction}.additional-properties.${nowOpen ? 'allowed' : 'refused'}`,
-      location: path || '(body)',
-      message: nowOpen ? 'properties not listed are now allowed' : 'properties not listed are now refused',
-    });
+}
+
+type Additional = 'refused' | 'any' | 'schema';
+const additionalOf = (schema: JsonObject): Additional =>
+  schema.additionalProperties === false ? 'refused' : isObject(schema.additionalProperties) ? 'schema' : 'any';
+
+/** Whether properties the schema does not list are refused, free, or held to a schema. */
+function compareAdditionalProperties(before: Side, after: Side, path: string, walk: Walk): void {
+  const was = additionalOf(before.schema);
+  const now = additionalOf(after.schema);
+  if (was === 'schema' && now === 'schema') {
+    compareSchemaNodes(
+      { document: before.document, node: before.schema.additionalProperties },
+      { document: after.document, node: after.schema.additionalProperties },
+      `${path}{*}`,
+      walk,
+    );
+    return;
   }
+  if (was === now) return;
+  const openness: Record<Additional, number> = { refused: 0, schema: 1, any: 2 };
+  const tightened = openness[now] < openness[was];
+  const check = now === 'refused' ? 'refused' : was === 'refused' ? 'allowed' : now === 'schema' ? 'restricted' : 'unrestricted';
+  report(walk, path, {
+    severity: severityOf(walk.direction, tightened),
+    check: `additional-properties-${check}`,
+    category: 'additional-properties',
+    rule: `additional-properties.${check}`,
+    message: `properties not listed: ${was} → ${now}`,
+  });
 }
 
 function compareSchemaNodes(before: SchemaSide, after: SchemaSide, path: string, walk: Walk): void {
@@ -244,30 +164,31 @@ function compareSchemaNodes(before: SchemaSide, after: SchemaSide, path: string,
   const now = flatten(after.document, after.node);
   if (!was || !now) return;
   const documents = { before: before.document, after: after.document };
-  compareTypes(documents, was, now, path || '(body)', walk);
-  compareEnums(was, now, path || '(body)', walk);
-  compareConstraints(was, now, path || '(body)', walk);
+  compareTypes(documents, was, now, path, walk);
+  compareEnums(was, now, path, walk);
+  compareConstraints(was, now, path, walk);
+  compareNullable(was, now, path, walk);
+  compareDefaults(was, now, path, walk);
+  compareDiscriminators(was, now, path, walk);
   compareProperties({ ...before, schema: was }, { ...after, schema: now }, path, walk);
+  compareAdditionalProperties({ ...before, schema: was }, { ...after, schema: now }, path, walk);
   if (was.items !== undefined && now.items !== undefined) {
     compareSchemaNodes({ ...before, node: was.items }, { ...after, node: now.items }, `${path}[]`, walk);
   }
-  if (isObject(was.additionalProperties) && isObject(now.additionalProperties)) {
-    compareSchemaNodes({ ...before, node: was.additionalProperties }, { ...after, node: now.additionalProperties }, `${path}{*}`, walk);
-  }
-  for (const keyword of ['oneOf', 'anyOf'] as const) {
-    const wasBranches = was[keyword];
-    const nowBranches = now[keyword];
-    if (!Array.isArray(wasBranches) || !Array.isArray(nowBranches) || wasBranches.length !== nowBranches.length) continue;
-    wasBranches.forEach((branch, index) => {
-      compareSchemaNodes({ ...before, node: branch }, { ...after, node: nowBranches[index] }, `${path}<${keyword}[${index}]>`, walk);
-    });
-  }
+  compareMembers({ ...before, schema: was }, { ...after, schema: now }, path, walk, compareSchemaNodes);
+}
+
+export interface SchemaComparison {
+  direction: Direction;
+  scope: SchemaScope;
+  defaultsBreak?: boolean;
 }
 
 /**
  * Reports every difference between two schemas that changes what a consumer may send
  * (`request`) or must be ready to receive (`response`).
  */
-export function compareSchemas(before: SchemaSide, after: SchemaSide, direction: Direction, emit: ChangeSink): void {
-  compareSchemaNodes(before, after, '', { direction, emit, compared: new Set() });
+export function compareSchemas(before: SchemaSide, after: SchemaSide, comparison: SchemaComparison, emit: ChangeSink): void {
+  const { direction, scope, defaultsBreak = false } = comparison;
+  compareSchemaNodes(before, after, '', { direction, scope, emit, compared: new Set(), defaultsBreak });
 }

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { CartLocks } from './cart-locks.js';
 import { formatTimestamp, SERVER_OWNED_CART_FIELDS, type CartStatus, type FakeCart, type JsonObject } from './cart-model.js';
 import type { Clock } from './clock.js';
+import { findTooDeepPath, MAX_JSON_DEPTH } from './json-depth.js';
 import { normaliseLineItems } from './normalise-line-items.js';
 
 /** A line item to seed: the three required properties plus anything else, kept as given. */
@@ -28,21 +28,27 @@ export interface SeedCartInput {
   extraProperties?: JsonObject;
 }
 
-/** How concurrent updates of the same cart are handled. */
-export type ConcurrencyMode = 'serialise' | 'refuse';
-
 export interface CartStoreSettings {
   clock: Clock;
   lifetimeMs: number;
   currencyCode: string;
-  concurrency: ConcurrencyMode;
   /** Time each update spends between reading and writing the cart, to widen the window for races. */
   updateDelayMs: number;
+  /** Awaited by each update between reading and writing the cart (see `holdUpdate` of the fake's options). */
+  holdUpdate: ((update: UpdateInFlight) => Promise<void> | void) | undefined;
+}
+
+/** An update that has read its cart and not yet written it. */
+export interface UpdateInFlight {
+  customerId: string;
+  cartId: string;
+  /** The MS-RequestId of the update (sent by the client or generated). */
+  requestId: string;
 }
 
 export type FindOutcome = { kind: 'found'; cart: FakeCart } | { kind: 'not-found'; description: string };
 
-export type UpdateOutcome = FindOutcome | { kind: 'ordered'; description: string } | { kind: 'busy'; description: string };
+export type UpdateOutcome = FindOutcome | { kind: 'ordered'; description: string };
 
 /** One update the fake applied to a cart. */
 export interface AppliedUpdate {
@@ -67,7 +73,6 @@ interface StoredCart {
 export class CartStore {
   private readonly carts = new Map<string, StoredCart>();
   private readonly customers = new Set<string>();
-  private readonly locks = new CartLocks();
 
   constructor(private readonly settings: CartStoreSettings) {}
 
@@ -79,6 +84,10 @@ export class CartStore {
     const id = input.id ?? randomUUID();
     const created = input.creationTimestamp === undefined ? this.settings.clock() : new Date(input.creationTimestamp);
     if (Number.isNaN(created.getTime())) throw new Error(`seedCart: creationTimestamp ${String(input.creationTimestamp)} is not a date.`);
+    // The same bound as PUT bodies: a deeper cart could be stored but never serialised or cloned again.
+    const tooDeep = findTooDeepPath({ lineItems: input.lineItems, ...input.extraProperties });
+    if (tooDeep !== undefined)
+      throw new Error(`seedCart: the cart nests more than ${MAX_JSON_DEPTH} levels deep (at ${tooDeep}); seed a flatter cart.`);
     const cart: FakeCart = {
       ...input.extraProperties,
       id,
@@ -114,31 +123,27 @@ export class CartStore {
   /**
    * Replaces the cart's writable content with a validated body. Server-owned properties sent by the client
    * are ignored; `lastModifiedTimestamp` and `lastModifiedUser` change, `id`, `creationTimestamp` and
-   * `expirationTimestamp` do not.
+   * `expirationTimestamp` do not. The caller must hold the cart's lock (see `CartUpdates`): this method
+   * reads, waits (when asked to) and writes.
    */
   async update(customerId: string, cartId: string, body: JsonObject, userId: string, requestId: string): Promise<UpdateOutcome> {
-    const key = cartKey(customerId, cartId);
-    if (this.settings.concurrency === 'refuse' && this.locks.isBusy(key)) {
-      return { kind: 'busy', description: `Another request is already working on cart ${cartId}; retry after it has finished.` };
+    const current = this.find(customerId, cartId);
+    if (current.kind !== 'found') return current;
+    if (current.cart.status === 'Ordered') {
+      return {
+        kind: 'ordered',
+        description: `Cart ${cartId} has already been checked out (status Ordered) and can no longer be updated; create a new cart.`,
+      };
     }
-    return this.locks.run(key, async () => {
-      const current = this.find(customerId, cartId);
-      if (current.kind !== 'found') return current;
-      if (current.cart.status === 'Ordered') {
-        return {
-          kind: 'ordered',
-          description: `Cart ${cartId} has already been checked out (status Ordered) and can no longer be updated; create a new cart.`,
-        };
-      }
-      const stored = this.carts.get(key);
-      if (!stored) return current;
-      const basedOnRevision = stored.revision;
-      if (this.settings.updateDelayMs > 0) await sleep(this.settings.updateDelayMs);
-      stored.cart = this.applyUpdate(current.cart, body, userId);
-      stored.revision = basedOnRevision + 1;
-      stored.appliedUpdates.push({ requestId, basedOnRevision });
-      return { kind: 'found', cart: structuredClone(stored.cart) };
-    });
+    const stored = this.carts.get(cartKey(customerId, cartId));
+    if (!stored) return current;
+    const basedOnRevision = stored.revision;
+    if (this.settings.updateDelayMs > 0) await sleep(this.settings.updateDelayMs);
+    await this.settings.holdUpdate?.({ customerId, cartId, requestId });
+    stored.cart = this.applyUpdate(current.cart, body, userId);
+    stored.revision = basedOnRevision + 1;
+    stored.appliedUpdates.push({ requestId, basedOnRevision });
+    return { kind: 'found', cart: structuredClone(stored.cart) };
   }
 
   /** The stored cart, expired or not, or undefined. */
@@ -182,6 +187,7 @@ export class CartStore {
   }
 }
 
-function cartKey(customerId: string, cartId: string): string {
+/** The key of a cart in the store, its lock and its replays: ids are GUIDs, compared case-insensitively. */
+export function cartKey(customerId: string, cartId: string): string {
   return `${customerId.toLowerCase()}/${cartId.toLowerCase()}`;
 }

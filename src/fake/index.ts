@@ -1,6 +1,10 @@
 export { startFakeCartService, type FakeCartService, type FakeCartServiceOptions } from './server.js';
-export type { AppliedUpdate, SeedCartInput, SeedLineItem, ConcurrencyMode } from './cart-store.js';
+export type { AppliedUpdate, SeedCartInput, SeedLineItem, UpdateInFlight } from './cart-store.js';
+export type { ConcurrencyMode } from './cart-updates.js';
 export type { FaultSpec } from './faults.js';
+export type { ThrottleSpec, ThrottledRequest } from './throttles.js';
+export type { IssueTokenOptions } from './tokens.js';
+export { MAX_JSON_DEPTH } from './json-depth.js';
 export { BROKEN_VARIANTS, type BrokenVariant } from './broken-variants.js';
 export { createManualClock, systemClock, type Clock, type ManualClock } from './clock.js';
 export type { FakeCart, FakeLineItem, CartStatus, JsonObject } from './cart-model.js';

@@ -1,14 +1,20 @@
-import { createHash, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { once } from 'node:events';
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createServer, type IncomingMessage, type ServerOptions, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { breakCartResponse, type BrokenVariant, type CartResponse } from './broken-variants.js';
-import { DEFAULT_CART_LIFETIME_MS, type FakeCart } from './cart-model.js';
-import { CartStore, type AppliedUpdate, type ConcurrencyMode, type SeedCartInput, type UpdateOutcome } from './cart-store.js';
+import { DEFAULT_CART_LIFETIME_MS, type FakeCart, type JsonObject } from './cart-model.js';
+import { parseCartPath } from './cart-path.js';
+import { CartStore, type AppliedUpdate, type SeedCartInput, type UpdateInFlight } from './cart-store.js';
+import { CartUpdates, type ConcurrencyMode, type UpdateResult } from './cart-updates.js';
 import { systemClock, type Clock } from './clock.js';
 import { ErrorCode, errorBody } from './error-body.js';
 import { FaultQueue, type FaultSpec } from './faults.js';
 import { BodyTooLargeError, JSON_CONTENT_TYPE, readBodyText, sendBody } from './http-io.js';
+import { findTooDeepPath, MAX_JSON_DEPTH } from './json-depth.js';
+import { ReplayCache } from './replay-cache.js';
+import { CustomerThrottles, type ThrottledRequest, type ThrottleSpec } from './throttles.js';
+import { guidFromToken, type IssueTokenOptions, TokenRegistry, type TokenCheck } from './tokens.js';
 import { acceptCartBody } from './validate-cart-body.js';
 
 /** Options of {@link startFakeCartService}. */
@@ -17,7 +23,7 @@ export interface FakeCartServiceOptions {
   port?: number;
   /** Default `127.0.0.1`. */
   host?: string;
-  /** Where the fake reads the time (expiry, timestamps). Default: the system clock. */
+  /** Where the fake reads the time (cart expiry, timestamps, throttling windows, token lifetimes). Default: the system clock. */
   clock?: Clock;
   /** Carts present from the start. */
   carts?: SeedCartInput[];
@@ -31,10 +37,28 @@ export interface FakeCartServiceOptions {
   concurrency?: ConcurrencyMode;
   /** Time an update holds the cart between reading and writing it (widens the window for races). Default 0. */
   updateDelayMs?: number;
-  /** Which bearer tokens are accepted. Default: any non-empty token. */
+  /**
+   * Awaited by every update while it holds its cart's lock, after reading the cart and before writing it: a test
+   * can keep an update in flight until it has done something else (abort the client, send another writer).
+   */
+  holdUpdate?: (update: UpdateInFlight) => Promise<void> | void;
+  /** Which bearer tokens are accepted (tokens from {@link FakeCartService.issueToken} always are). Default: any non-empty token. */
   acceptToken?: (token: string) => boolean;
-  /** The `lastModifiedUser` recorded for a token. Default: a GUID derived from the token. */
+  /** The `lastModifiedUser` recorded for a token not issued by the fake. Default: a GUID derived from the token. */
   userIdForToken?: (token: string) => string;
+  /**
+   * When set, every accepted token expires this many seconds after the fake first sees it, and then answers
+   * 401 / 800001 ("expired"), as Partner Center's tokens do after about an hour. Default: tokens never expire.
+   */
+  tokenLifetimeSeconds?: number;
+  /**
+   * Bytes of successful PUT answers kept for MS-RequestId replays (the oldest are forgotten first). Default 32 MiB.
+   */
+  replayCacheBytes?: number;
+  /** A client must send all request headers within this time or get 408. Default 10 000 ms. */
+  headersTimeoutMs?: number;
+  /** A client must send the whole request (headers and body) within this time or get 408. Default 30 000 ms. */
+  requestTimeoutMs?: number;
   /** Break the contract on purpose (see {@link BrokenVariant}). */
   brokenVariant?: BrokenVariant;
 }
@@ -60,12 +84,49 @@ export interface FakeCartService {
   injectFaults(fault: FaultSpec): void;
   /** Drops every queued fault. */
   clearFaults(): void;
+  /**
+   * Throttles one customer, as Partner Center throttles a partner and customer pair: for `seconds` (by the fake's
+   * clock) every request for that customer (any cart, any method) answers 429 with `Retry-After` (whole seconds
+   * left, rounded up) and is recorded, without being applied; other customers are served as usual. Throttled
+   * requests are refused before queued faults are taken and before the token is checked. Calling it again
+   * replaces the window; `seconds: 0` lifts it.
+   *
+   * @example
+   * ```ts
+   * fake.throttle(customerA, { seconds: 2 });
+   * // ... 20 updates for A and 20 for B through the client under test ...
+   * expect(fake.throttledRequests(customerA)).toHaveLength(1); // the client paused A after the first 429
+   * ```
+   */
+  throttle(customerId: string, spec: ThrottleSpec): void;
+  /** Lifts every throttling window. */
+  clearThrottles(): void;
+  /** The requests answered 429 by {@link FakeCartService.throttle}, for one customer or all, oldest first. */
+  throttledRequests(customerId?: string): ThrottledRequest[];
+  /**
+   * Mints a bearer token the fake accepts until it expires (default: `tokenLifetimeSeconds`, else one hour),
+   * then answers 401 / 800001 with `WWW-Authenticate: Bearer error="invalid_token"`. Tokens issued with the same
+   * `userId` are the same caller: a refreshed token may retry an update under its MS-RequestId.
+   *
+   * @example
+   * ```ts
+   * const first = fake.issueToken({ userId, lifetimeSeconds: 60 });
+   * clock.advance(61_000); // requests with `first` now answer 401 as expired
+   * const refreshed = fake.issueToken({ userId });
+   * ```
+   */
+  issueToken(options?: IssueTokenOptions): string;
+  /** Makes a token (issued by the fake or not) answer 401 / 800001 as expired from now on. */
+  expireToken(token: string): void;
   /** Switches a contract-breaking variant on, or off with undefined. */
   setBrokenVariant(variant: BrokenVariant | undefined): void;
 }
 
-const CART_PATH = /^\/v1\/customers\/([^/]+)\/carts\/([^/]+)$/;
-const IDEMPOTENCY_MEMORY = 10_000;
+const DEFAULT_REPLAY_CACHE_BYTES = 32 * 1024 * 1024;
+const DEFAULT_HEADERS_TIMEOUT_MS = 10_000;
+const DEFAULT_REQUEST_TIMEOUT_MS = 30_000;
+/** Partner Center documents no body limit; 1 MiB holds thousands of line items, far beyond any real cart. */
+const MAX_BODY_BYTES = 1024 * 1024;
 const GATEWAY_FAULT_DESCRIPTIONS: Record<number, string> = {
   429: 'Too many requests; wait for the Retry-After interval and send the same request again.',
   503: 'The service is temporarily unavailable; retry later with the same MS-RequestId.',
@@ -83,26 +144,36 @@ const GATEWAY_FAULT_DESCRIPTIONS: Record<number, string> = {
  * ```
  */
 export async function startFakeCartService(options: FakeCartServiceOptions = {}): Promise<FakeCartService> {
+  const clock = options.clock ?? systemClock;
   const store = new CartStore({
-    clock: options.clock ?? systemClock,
+    clock,
     lifetimeMs: options.cartLifetimeMs ?? DEFAULT_CART_LIFETIME_MS,
     currencyCode: options.currencyCode ?? 'USD',
-    concurrency: options.concurrency ?? 'serialise',
     updateDelayMs: options.updateDelayMs ?? 0,
+    holdUpdate: options.holdUpdate,
   });
   for (const customerId of options.customers ?? []) store.addCustomer(customerId);
   for (const seed of options.carts ?? []) store.seed(seed);
 
   const state: HandlerState = {
     store,
+    updates: new CartUpdates(
+      store,
+      new ReplayCache(options.replayCacheBytes ?? DEFAULT_REPLAY_CACHE_BYTES),
+      options.concurrency ?? 'serialise',
+    ),
     faults: new FaultQueue(),
+    throttles: new CustomerThrottles(clock),
+    tokens: new TokenRegistry({
+      clock,
+      acceptToken: options.acceptToken ?? ((token) => token.trim() !== ''),
+      userIdForToken: options.userIdForToken ?? guidFromToken,
+      lifetimeSeconds: options.tokenLifetimeSeconds,
+    }),
     brokenVariant: options.brokenVariant,
-    acceptToken: options.acceptToken ?? ((token) => token.trim() !== ''),
-    userIdForToken: options.userIdForToken ?? guidFromToken,
-    replies: new Map(),
   };
 
-  const server = createServer((request, response) => {
+  const server = createServer(serverTimeouts(options), (request, response) => {
     handle(state, request, response).catch((error: unknown) => {
       if (!response.headersSent)
         sendBody(
@@ -139,6 +210,11 @@ export async function startFakeCartService(options: FakeCartServiceOptions = {})
     appliedUpdates: (customerId, cartId) => store.appliedUpdates(customerId, cartId),
     injectFaults: (fault) => state.faults.add(fault),
     clearFaults: () => state.faults.clear(),
+    throttle: (customerId, spec) => state.throttles.throttle(customerId, spec),
+    clearThrottles: () => state.throttles.clear(),
+    throttledRequests: (customerId) => state.throttles.throttledRequests(customerId),
+    issueToken: (issueOptions) => state.tokens.issue(issueOptions),
+    expireToken: (token) => state.tokens.expire(token),
     setBrokenVariant(variant) {
       state.brokenVariant = variant;
     },
@@ -147,13 +223,14 @@ export async function startFakeCartService(options: FakeCartServiceOptions = {})
 
 interface HandlerState {
   store: CartStore;
+  updates: CartUpdates;
   faults: FaultQueue;
+  throttles: CustomerThrottles;
+  tokens: TokenRegistry;
   brokenVariant: BrokenVariant | undefined;
-  acceptToken: (token: string) => boolean;
-  userIdForToken: (token: string) => string;
-  /** Successful PUT answers by client-sent MS-RequestId, replayed when a client retries with the same id. */
-  replies: Map<string, CartResponse & { body: FakeCart }>;
 }
+
+type Fail = (status: number, code: number, description: string, extraHeaders?: Record<string, string>) => void;
 
 async function handle(state: HandlerState, request: IncomingMessage, response: ServerResponse): Promise<void> {
   const clientRequestId = headerValue(request, 'ms-requestid');
@@ -161,34 +238,41 @@ async function handle(state: HandlerState, request: IncomingMessage, response: S
   const echo = { 'MS-RequestId': requestId, 'MS-CorrelationId': headerValue(request, 'ms-correlationid') ?? randomUUID() };
   const reply = (result: CartResponse, extraHeaders: Record<string, string> = {}): void =>
     sendBody(response, result.status, result.contentType, result.body, { ...echo, ...extraHeaders });
-  const fail = (status: number, code: number, description: string, extraHeaders: Record<string, string> = {}): void =>
+  const fail: Fail = (status, code, description, extraHeaders = {}) =>
     reply({ status, contentType: JSON_CONTENT_TYPE, body: errorBody(code, description) }, extraHeaders);
 
-  const match = CART_PATH.exec(new URL(request.url ?? '/', 'http://fake').pathname);
-  if (!match)
+  const path = parseCartPath(request.url ?? '/');
+  if (path.kind === 'malformed') return fail(400, ErrorCode.invalidInput, path.description);
+  if (path.kind === 'elsewhere')
     return fail(
       404,
       ErrorCode.notFound,
       `No resource at ${request.url ?? '/'}; this fake serves /v1/customers/{customer-id}/carts/{cart-id}.`,
     );
-  const customerId = decodeURIComponent(match[1] ?? '');
-  const cartId = decodeURIComponent(match[2] ?? '');
+  const { customerId, cartId } = path;
   const method = request.method ?? 'GET';
   if (method !== 'GET' && method !== 'PUT') {
     // Partner Center documents no error code for this; the fake uses the HTTP status as the code.
     return fail(405, 405, `${method} is not supported on a cart; use GET or PUT.`, { Allow: 'GET, PUT' });
   }
 
+  const throttledFor = state.throttles.check({ method, customerId, cartId, requestId });
+  if (throttledFor !== undefined) {
+    // Like the gateway faults below: no throttling code is documented, so the code is the HTTP status.
+    return fail(
+      429,
+      429,
+      `Too many requests for customer ${customerId}; wait ${throttledFor} s (Retry-After) and send the same request again.`,
+      { 'Retry-After': String(throttledFor) },
+    );
+  }
+
   const fault = state.faults.take(method);
   // A GET has nothing to apply, so an after-applying fault fails it straight away.
   if (fault && (!fault.afterApplying || method === 'GET')) return sendFault(fault, fail);
 
-  const token = bearerToken(request);
-  if (token === undefined || !state.acceptToken(token)) {
-    return fail(401, ErrorCode.tokenMissing, 'The partner token is missing or not accepted; send Authorization: Bearer <access token>.', {
-      'WWW-Authenticate': 'Bearer',
-    });
-  }
+  const caller = state.tokens.check(bearerToken(request));
+  if (caller.kind !== 'accepted') return failAuthentication(caller, fail);
 
   if (method === 'GET') {
     const found = state.store.find(customerId, cartId);
@@ -196,26 +280,42 @@ async function handle(state: HandlerState, request: IncomingMessage, response: S
     return reply(contractView(state, { status: 200, contentType: JSON_CONTENT_TYPE, body: found.cart }));
   }
 
-  const replayKey = clientRequestId && `${customerId.toLowerCase()}/${cartId.toLowerCase()}/${clientRequestId}`;
-  const replay = replayKey ? state.replies.get(replayKey) : undefined;
-  if (replay) return reply(contractView(state, replay));
+  const body = await readCartBody(request, cartId);
+  if (body.problem !== undefined)
+    return fail(400, ErrorCode.invalidInput, body.problem, body.closeConnection ? { Connection: 'close' } : {});
 
-  const body = await readJsonBody(request);
-  if (body.problem !== undefined) return fail(400, ErrorCode.invalidInput, body.problem);
-  const accepted = acceptCartBody(body.value, cartId);
-  if (accepted.problem !== undefined) return fail(400, ErrorCode.invalidInput, accepted.problem);
-
-  const outcome = await state.store.update(customerId, cartId, accepted.cart, state.userIdForToken(token), requestId);
-  if (outcome.kind !== 'found') return failUpdate(outcome, fail);
-  const success = { status: 201, contentType: JSON_CONTENT_TYPE, body: outcome.cart };
-  if (replayKey) remember(state.replies, replayKey, success);
+  const outcome = await state.updates.update({
+    customerId,
+    cartId,
+    body: body.value,
+    bodyText: body.text,
+    userId: caller.userId,
+    requestId,
+    clientSentRequestId: clientRequestId !== undefined,
+  });
+  if (outcome.kind !== 'found' && outcome.kind !== 'replayed') return failUpdate(outcome, fail);
   if (fault) return sendFault(fault, fail);
-  return reply(contractView(state, success));
+  return reply(contractView(state, { status: 201, contentType: JSON_CONTENT_TYPE, body: outcome.cart }));
 }
 
-type Fail = (status: number, code: number, description: string, extraHeaders?: Record<string, string>) => void;
+function failAuthentication(check: Exclude<TokenCheck, { kind: 'accepted' }>, fail: Fail): void {
+  if (check.kind === 'expired') {
+    fail(
+      401,
+      ErrorCode.tokenMissing,
+      'The partner token has expired; get a new token and send the request again with the same MS-RequestId.',
+      {
+        'WWW-Authenticate': 'Bearer error="invalid_token", error_description="The token expired"',
+      },
+    );
+    return;
+  }
+  fail(401, ErrorCode.tokenMissing, 'The partner token is missing or not accepted; send Authorization: Bearer <access token>.', {
+    'WWW-Authenticate': 'Bearer',
+  });
+}
 
-function failUpdate(outcome: Exclude<UpdateOutcome, { kind: 'found' }>, fail: Fail): void {
+function failUpdate(outcome: Exclude<UpdateResult, { kind: 'found' } | { kind: 'replayed' }>, fail: Fail): void {
   switch (outcome.kind) {
     case 'not-found':
       fail(404, ErrorCode.cartNotFound, outcome.description);
@@ -228,6 +328,13 @@ function failUpdate(outcome: Exclude<UpdateOutcome, { kind: 'found' }>, fail: Fa
       // happened, and its documented status is 400. 409 is not used because Partner Center's 409
       // (800064) means "busy, try again", and a client retrying an ordered cart would never succeed.
       fail(400, ErrorCode.cartAlreadyCheckedOut, outcome.description);
+      return;
+    case 'request-id-reused':
+      // 400 / 800002 (invalid request input): the spec documents MS-RequestId as the idempotency key, to be
+      // reused only for retries of the same call, so a different cart, body or caller under a used id is bad
+      // input. Not 409 / 800064 ("busy, retry"): a retry would be refused the same way forever. Not the first
+      // answer: that would hand one caller's cart to another.
+      fail(400, ErrorCode.invalidInput, outcome.description);
       return;
   }
 }
@@ -243,33 +350,59 @@ function contractView(state: HandlerState, response: CartResponse & { body: Fake
   return state.brokenVariant ? breakCartResponse(state.brokenVariant, response) : response;
 }
 
-async function readJsonBody(
-  request: IncomingMessage,
-): Promise<{ value: unknown; problem?: undefined } | { value?: undefined; problem: string }> {
+type CartBody = { value: JsonObject; text: string; problem?: undefined } | { problem: string; closeConnection?: boolean };
+
+/**
+ * Reads, parses and checks a PUT body, bounded in size and depth before anything else looks at it: the spec
+ * declares no 413, so an oversized body is 400 / 800002 like any other invalid input.
+ */
+async function readCartBody(request: IncomingMessage, cartId: string): Promise<CartBody> {
   const contentType = headerValue(request, 'content-type') ?? '';
   if (!/^application\/json\b/i.test(contentType)) {
     return { problem: `The request body must be JSON: send Content-Type: application/json (got ${contentType || 'no Content-Type'}).` };
   }
   let text: string;
   try {
-    text = await readBodyText(request);
+    text = await readBodyText(request, MAX_BODY_BYTES);
   } catch (error) {
-    if (error instanceof BodyTooLargeError) return { problem: error.message };
+    if (error instanceof BodyTooLargeError) return { problem: error.message, closeConnection: true };
     throw error;
   }
+  let value: unknown;
   try {
-    return { value: JSON.parse(text) as unknown };
+    value = JSON.parse(text) as unknown;
   } catch (error) {
     return { problem: `The request body is not valid JSON: ${(error as Error).message}.` };
   }
+  const tooDeep = findTooDeepPath(value, MAX_JSON_DEPTH);
+  if (tooDeep !== undefined) {
+    return {
+      problem: `The request body nests objects and arrays more than ${MAX_JSON_DEPTH} levels deep (at ${tooDeep}); send a flatter cart.`,
+    };
+  }
+  const accepted = acceptCartBody(value, cartId);
+  if (accepted.problem !== undefined) return { problem: accepted.problem };
+  return { value: accepted.cart, text };
 }
 
-function remember(replies: HandlerState['replies'], key: string, response: CartResponse & { body: FakeCart }): void {
-  replies.set(key, response);
-  if (replies.size > IDEMPOTENCY_MEMORY) {
-    const oldest = replies.keys().next().value;
-    if (oldest !== undefined) replies.delete(oldest);
+function serverTimeouts(options: FakeCartServiceOptions): ServerOptions {
+  const headersTimeout = options.headersTimeoutMs ?? DEFAULT_HEADERS_TIMEOUT_MS;
+  const requestTimeout = options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS;
+  if (
+    !(
+      Number.isSafeInteger(headersTimeout) &&
+      headersTimeout > 0 &&
+      Number.isSafeInteger(requestTimeout) &&
+      requestTimeout >= headersTimeout
+    )
+  ) {
+    throw new Error(
+      `headersTimeoutMs and requestTimeoutMs must be whole milliseconds > 0 with requestTimeoutMs >= headersTimeoutMs (got ${headersTimeout} and ${requestTimeout}).`,
+    );
   }
+  // Node checks these deadlines only every connectionsCheckingInterval (30 s by default): check often enough that
+  // a short timeout is kept to within about a tenth of itself.
+  return { headersTimeout, requestTimeout, connectionsCheckingInterval: Math.max(10, Math.min(1000, Math.floor(headersTimeout / 10))) };
 }
 
 function headerValue(request: IncomingMessage, name: string): string | undefined {
@@ -281,12 +414,6 @@ function headerValue(request: IncomingMessage, name: string): string | undefined
 function bearerToken(request: IncomingMessage): string | undefined {
   const match = /^Bearer\s+(.+)$/i.exec(headerValue(request, 'authorization') ?? '');
   return match?.[1]?.trim();
-}
-
-/** A stable GUID per token, so different callers show up as different `lastModifiedUser`s without the token ever being stored. */
-function guidFromToken(token: string): string {
-  const hex = createHash('sha256').update(token).digest('hex');
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-8${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
 }
 
 function listenError(error: Error, options: FakeCartServiceOptions): Error {

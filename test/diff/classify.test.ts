@@ -1,87 +1,118 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readdirSync, readFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
+import { categories, type Change } from '../../scripts/diff/change.js';
 import { compareOperations } from '../../scripts/diff/compare-operations.js';
 import type { Json } from '../../scripts/diff/json-pointer.js';
 import { buildReport, formatMarkdown } from '../../scripts/diff/report.js';
 import { isMajorBump } from '../../scripts/diff/version.js';
+import { applyPatch, type PatchOperation } from '../lint/json-patch.js';
+
+/**
+ * One labelled pair: base.yaml with `setup` applied is the "before" spec, the same with `patch` applied the
+ * "after"; `id` is the oasdiff check it mirrors and `oasdiff` that check's level there (`none`: oasdiff has no
+ * such check). Where our verdict differs from oasdiff's level, `note` says why.
+ */
+interface Pair {
+  name: string;
+  id?: string;
+  oasdiff?: 'ERR' | 'WARN' | 'INFO' | 'none';
+  expect: 'breaking' | 'non-breaking' | 'none';
+  note?: string;
+  setup?: PatchOperation[];
+  patch: PatchOperation[];
+}
 
 const fixtures = join(import.meta.dirname, 'fixtures');
-const load = (name: string): Json => parse(readFileSync(join(fixtures, `${name}.yaml`), 'utf8')) as Json;
-const base = load('base');
+const base = parse(readFileSync(join(fixtures, 'base.yaml'), 'utf8')) as Json;
+const pairsDir = join(fixtures, 'pairs');
+const pairs = readdirSync(pairsDir)
+  .filter((file) => file.endsWith('.yaml'))
+  .flatMap((file) =>
+    (parse(readFileSync(join(pairsDir, file), 'utf8')) as Pair[]).map((pair) => ({ category: basename(file, '.yaml'), ...pair })),
+  );
+const labelled = pairs.filter((pair) => pair.expect !== 'none');
+/** Sunset dates in the fixtures are judged against this day, so the verdicts do not move with the calendar. */
+const today = new Date('2026-06-01T00:00:00Z');
 
-/** [severity, rule, method, location] of one expected change. */
-type Expected = [severity: 'breaking' | 'non-breaking', rule: string, method: 'GET' | 'PUT', location: string];
+function compareWith(setup: readonly PatchOperation[], patch: readonly PatchOperation[]): Change[] {
+  const before = structuredClone(base);
+  applyPatch(before, setup);
+  const after = structuredClone(before);
+  applyPatch(after, patch);
+  return compareOperations(before, after, { now: today });
+}
 
-const body = 'request body (application/json)';
-// Every fixture's response schema is shared by GET 200, PUT 200 and PUT 201, so a response change shows up three times.
-const inEveryCartResponse = (severity: Expected[0], rule: string, field: string): Expected[] => [
-  [severity, rule, 'GET', `response 200 (application/json) ${field}`],
-  [severity, rule, 'PUT', `response 200 (application/json) ${field}`],
-  [severity, rule, 'PUT', `response 201 (application/json) ${field}`],
-];
-
-const cases: Record<string, Expected[]> = {
-  // Request side: what the server accepts.
-  'request-property-newly-required': [['breaking', 'request.property.newly-required', 'PUT', `${body} lineItems[].billingCycle`]],
-  'request-property-added-required': [['breaking', 'request.property.added-required', 'PUT', `${body} lineItems[].promotionId`]],
-  'request-property-added-optional': [['non-breaking', 'request.property.added', 'PUT', `${body} lineItems[].promotionId`]],
-  'request-readonly-required': [],
-  'request-enum-value-removed': [['breaking', 'request.enum.value-removed', 'PUT', `${body} lineItems[].billingCycle`]],
-  'request-enum-value-added': [['non-breaking', 'request.enum.value-added', 'PUT', `${body} lineItems[].billingCycle`]],
-  'request-format-added': [['breaking', 'request.constraint.tightened', 'PUT', `${body} lineItems[].catalogItemId`]],
-  'request-pattern-added': [['breaking', 'request.constraint.tightened', 'PUT', `${body} lineItems[].catalogItemId`]],
-  'request-max-length-added': [['breaking', 'request.constraint.tightened', 'PUT', `${body} lineItems[].catalogItemId`]],
-  'request-max-items-lowered': [['breaking', 'request.constraint.tightened', 'PUT', `${body} lineItems`]],
-  'request-max-items-raised': [['non-breaking', 'request.constraint.loosened', 'PUT', `${body} lineItems`]],
-  'request-minimum-raised': [['breaking', 'request.constraint.tightened', 'PUT', `${body} lineItems[].quantity`]],
-  'request-type-narrowed': [['breaking', 'request.type.changed', 'PUT', `${body} lineItems[].quantity`]],
-  'request-type-widened': [['non-breaking', 'request.type.changed', 'PUT', `${body} lineItems[].quantity`]],
-  'request-nested-recursive': [['breaking', 'request.constraint.tightened', 'PUT', `${body} lineItems[].addonItems`]],
-  // Parameters are request side too.
-  'parameter-removed': [['breaking', 'request.parameter.removed', 'PUT', 'header parameter x-locale']],
-  'parameter-newly-required': [['breaking', 'request.parameter.newly-required', 'PUT', 'header parameter x-locale']],
-  'parameter-added-required': [['breaking', 'request.parameter.added-required', 'PUT', 'header parameter ms-requestid']],
-  'parameter-added-optional': [['non-breaking', 'request.parameter.added', 'PUT', 'header parameter ms-requestid']],
-  'parameter-format-added': [
-    ['breaking', 'request.constraint.tightened', 'GET', 'path parameter cart-id'],
-    ['breaking', 'request.constraint.tightened', 'PUT', 'path parameter cart-id'],
-  ],
-  // Response side: what a consumer must be ready to read.
-  'response-property-removed': inEveryCartResponse('breaking', 'response.property.removed', 'status'),
-  'response-property-added-optional': inEveryCartResponse('non-breaking', 'response.property.added', 'currencyCode'),
-  'response-required-removed': inEveryCartResponse('breaking', 'response.property.no-longer-required', 'lineItems'),
-  'response-type-changed': inEveryCartResponse('breaking', 'response.type.changed', 'id'),
-  'response-type-narrowed': [
-    ['non-breaking', 'response.type.changed', 'GET', 'response 404 (application/json) code'],
-    ['non-breaking', 'response.type.changed', 'PUT', 'response 404 (application/json) code'],
-  ],
-  'response-enum-value-added': inEveryCartResponse('breaking', 'response.enum.value-added', 'status'),
-  'response-enum-value-removed': inEveryCartResponse('non-breaking', 'response.enum.value-removed', 'status'),
-  // Operations and statuses.
-  'operation-removed': [['breaking', 'operation.removed', 'GET', '(operation)']],
-  'success-status-removed': [['breaking', 'response.status.removed-success', 'PUT', 'response 201']],
-  'error-status-added': [['non-breaking', 'response.status.added', 'PUT', 'response 409']],
-  'description-changed': [],
-};
-
-describe('compareOperations classifies each fixture against base.yaml', () => {
+describe('each labelled pair gets its expected verdict and oasdiff check id', () => {
   it('finds no change between a spec and itself', () => {
     expect(compareOperations(base, structuredClone(base))).toEqual([]);
   });
 
-  it.each(Object.entries(cases))('%s', (name, expected) => {
-    const changes = compareOperations(base, load(name)).map(
-      (change): Expected => [change.severity, change.rule, change.operation.split(' ')[0] as Expected[2], change.location],
-    );
-    expect(changes).toEqual(expected);
+  it.each(pairs)('$category: $name → $expect $id', (pair) => {
+    const changes = compareWith(pair.setup ?? [], pair.patch);
+    // A change in a shared component shows up once per operation and status that uses it: one verdict.
+    const verdicts = [...new Set(changes.map((change) => `${change.severity} ${change.id} (${change.category})`))];
+    expect(verdicts).toEqual(pair.expect === 'none' ? [] : [`${pair.expect} ${pair.id} (${pair.category})`]);
+  });
+});
+
+describe('the fixture set', () => {
+  it('has at least 80 labelled pairs, one file per category', () => {
+    expect(labelled.length).toBeGreaterThanOrEqual(80);
+    expect([...new Set(pairs.map((pair) => pair.category))].sort()).toEqual([...categories].sort());
   });
 
-  it('tells the reviewer what changed, in words', () => {
-    const [change] = compareOperations(base, load('request-max-items-lowered'));
-    expect(change?.message).toBe('maxItems 10 → 5');
-    expect(change?.operation).toBe('PUT /v1/carts/{cart-id}');
+  it.each([...categories])('%s has a breaking and a non-breaking pair', (category) => {
+    const verdicts = new Set(labelled.filter((pair) => pair.category === category).map((pair) => pair.expect));
+    expect([...verdicts].sort()).toEqual(['breaking', 'non-breaking']);
+  });
+
+  it('explains every verdict that differs from oasdiff', () => {
+    const agreesWithOasdiff = (pair: Pair): boolean =>
+      (pair.oasdiff === 'ERR' && pair.expect === 'breaking') || (pair.oasdiff === 'INFO' && pair.expect === 'non-breaking');
+    const unexplained = labelled.filter((pair) => !agreesWithOasdiff(pair) && !pair.note).map((pair) => pair.name);
+    expect(unexplained).toEqual([]);
+  });
+
+  it('lists every check id in scripts/diff/CHECKS.md', () => {
+    const checks = readFileSync(join(import.meta.dirname, '../../scripts/diff/CHECKS.md'), 'utf8');
+    const missing = [...new Set(labelled.map((pair) => pair.id))].filter((id) => !checks.includes(`\`${id}\``));
+    expect(missing).toEqual([]);
+  });
+});
+
+describe('what a reviewer reads', () => {
+  const maxItemsLowered: PatchOperation[] = [
+    { op: 'replace', path: '/components/schemas/CartUpdate/properties/lineItems/maxItems', value: 5 },
+  ];
+
+  it('names the operation, the place and the change in words', () => {
+    expect(compareWith([], maxItemsLowered)).toEqual([
+      {
+        operation: 'PUT /v1/carts/{cart-id}',
+        severity: 'breaking',
+        id: 'request-property-max-items-decreased',
+        category: 'constraints',
+        rule: 'request.constraint.tightened',
+        location: 'request body (application/json) lineItems',
+        message: 'maxItems 10 → 5',
+      },
+    ]);
+  });
+
+  it('reports a shared response schema once per operation and status', () => {
+    const changes = compareWith([], [{ op: 'remove', path: '/components/schemas/Cart/properties/status' }]);
+    expect(changes.map((change) => `${change.operation} ${change.location}`)).toEqual([
+      'GET /v1/carts/{cart-id} response 200 (application/json) status',
+      'PUT /v1/carts/{cart-id} response 200 (application/json) status',
+      'PUT /v1/carts/{cart-id} response 201 (application/json) status',
+    ]);
+  });
+
+  it('follows a recursive schema without looping', () => {
+    const changes = compareWith([], [{ op: 'add', path: '/components/schemas/LineItemUpdate/properties/addonItems/maxItems', value: 3 }]);
+    expect(changes.map((change) => change.location)).toEqual(['request body (application/json) lineItems[].addonItems']);
   });
 });
 
@@ -99,7 +130,10 @@ describe('major version bump', () => {
 });
 
 describe('report', () => {
-  const changes = compareOperations(base, load('request-format-added'));
+  const changes = compareWith(
+    [],
+    [{ op: 'add', path: '/components/schemas/LineItemUpdate/properties/catalogItemId/format', value: 'uuid' }],
+  );
 
   it('fails breaking changes without a major bump and says what to do', () => {
     const report = buildReport({ ref: 'v1.0.0', version: '1.0.0' }, { ref: 'working tree', version: '1.1.0' }, changes);
