@@ -10,7 +10,7 @@ export interface AcceptedValue {
   /** The map's keys are camelCased (`SubscriptionId` -> `subscriptionId`). */
   camelCaseKeys?: true;
   /** The canonical enum value for each name the .NET enum converter reads a spelling as (`OneTime` -> `one_time`). */
-  enumByDotnetName?: Record<string, string>;
+  enumByDotnetName?: Record<string, string | number>;
   /** A date-time; one without an offset is read as UTC. */
   dateTime?: true;
 }
@@ -197,7 +197,30 @@ export const updateCartAcceptance: AcceptanceTable = {
     },
     "CartError": {
       "errorcode": {
-        "name": "errorCode"
+        "name": "errorCode",
+        "enumByDotnetName": {
+          "Unknown": 0,
+          "CurrencyIsNotSupported": 10000,
+          "CatalogItemIdIsNotValid": 10001,
+          "QuotaNotAvailable": 10002,
+          "InventoryNotAvailable": 10003,
+          "ParticipantsIsNotSupportedForPartner": 10004,
+          "UnableToProcessCartLineItem": 10006,
+          "SubscriptionIsNotValid": 10007,
+          "SubscriptionIsNotEnabledForRI": 10008,
+          "SandboxLimitExceeded": 10009,
+          "InvalidInput": 10010,
+          "SubscriptionNotRegistered": 10011,
+          "AttestationNotAccepted": 10012,
+          "BillingPlanNotSupported": 10013,
+          "InvalidPromotionId": 10014,
+          "MaxAllowedSeatsPerSubscriptionExceeded": 10015,
+          "InvalidCustomTermEndDateProduct": 10016,
+          "InvalidCustomTermEndDate": 10017,
+          "BaseOfferSeatQuantityNotMet": 10018,
+          "MinimumAddOnSeatsNotMet": 10019,
+          "LegacyOfferNotEligibleForPurchase": 500600
+        }
       },
       "errordescription": {
         "name": "errorDescription",

@@ -28,7 +28,7 @@ interface AcceptedValue {
   items?: AcceptedValue;
   mapValues?: AcceptedValue;
   camelCaseKeys?: true;
-  enumByDotnetName?: Record<string, string>;
+  enumByDotnetName?: Record<string, string | number>;
   dateTime?: true;
 }
 
@@ -101,10 +101,9 @@ export function buildAcceptanceTable(bodySchema: Json, extension: Json, schemas:
     if (isObject(schema.additionalProperties)) {
       value.mapValues = describeValue(schema.additionalProperties, `${at}.additionalProperties`, `${shapeName}{}`);
     }
-    if (Array.isArray(schema.enum) && rules.enumValues === 'dotnet-enum-converter') {
-      value.enumByDotnetName = Object.fromEntries(
-        schema.enum.filter((member): member is string => typeof member === 'string').map((member) => [dotnetEnumName(member), member]),
-      );
+    if (rules.enumValues === 'dotnet-enum-converter') {
+      const byName = dotnetEnumNames(schema, at);
+      if (byName) value.enumByDotnetName = byName;
     }
     if (schema.format === 'date-time' && rules.dateTimesWithoutOffset === 'utc') value.dateTime = true;
     return value;
@@ -126,6 +125,22 @@ export function buildAcceptanceTable(bodySchema: Json, extension: Json, schemas:
   };
 
   return { caseInsensitiveNames: rules.propertyNames === 'case-insensitive', root: describeValue(bodySchema, where, 'body'), shapes };
+}
+
+/**
+ * The canonical value of each .NET member name: for a string enum the member is the value's own .NET reading
+ * (`one_time` -> `OneTime`); an integer enum lists its members in `x-dotnet-enum-members` (`InvalidPromotionId: 10014`).
+ */
+function dotnetEnumNames(schema: JsonObject, at: string): Record<string, string | number> | undefined {
+  const members = schema['x-dotnet-enum-members'];
+  if (members !== undefined) {
+    const valid = isObject(members) && Object.values(members).every((code) => typeof code === 'number' && Number.isInteger(code));
+    if (!valid || schema.type !== 'integer') throw new Error(`${at}: x-dotnet-enum-members must map member names to integers of an integer schema`);
+    return members as Record<string, number>;
+  }
+  if (!Array.isArray(schema.enum)) return undefined;
+  const values = schema.enum.filter((member): member is string => typeof member === 'string');
+  return Object.fromEntries(values.map((member) => [dotnetEnumName(member), member]));
 }
 
 function isNullable(schema: Json, schemas: JsonObject): boolean {
@@ -164,7 +179,7 @@ export interface AcceptedValue {
   /** The map's keys are camelCased (\`SubscriptionId\` -> \`subscriptionId\`). */
   camelCaseKeys?: true;
   /** The canonical enum value for each name the .NET enum converter reads a spelling as (\`OneTime\` -> \`one_time\`). */
-  enumByDotnetName?: Record<string, string>;
+  enumByDotnetName?: Record<string, string | number>;
   /** A date-time; one without an offset is read as UTC. */
   dateTime?: true;
 }

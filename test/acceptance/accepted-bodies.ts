@@ -176,6 +176,33 @@ export const acceptedBodies: AcceptedBody[] = [
     },
   },
   {
+    name: '.NET SDK round trip of a line the service flagged: Error.ErrorCode as the enum member invalid_promotion_id',
+    source: {
+      repository: 'microsoft/partner-center-sdk-for-dotNET',
+      path: 'Source/PartnerSdk.Models/Carts/Enums/CartErrorCode.cs',
+      shows: 'CartError.ErrorCode is the CartErrorCode enum (InvalidPromotionId = 10014) written by EnumJsonConverter in lower snake case',
+    },
+    body: dotnetReadCart([
+      dotnetLine({
+        CatalogItemId: NCE_MONTHLY,
+        Quantity: 4,
+        BillingCycle: 'monthly',
+        TermDuration: 'P1Y',
+        CurrencyCode: 'USD',
+        OrderGroup: '0',
+        PromotionId: '39NFJQT1Q5KV:0002:39NFJQT1Q5KV',
+        Error: {
+          ErrorCode: 'invalid_promotion_id',
+          ErrorDescription: 'The promotion id is not valid for this catalog item.',
+          AdditionalInformation: null,
+        },
+      }),
+    ]),
+    strict: 'refuses',
+    // The fake drops a client-sent error: only the service reports line problems.
+    expectedFirstLine: { quantity: 4, promotionId: '39NFJQT1Q5KV:0002:39NFJQT1Q5KV', termDuration: 'P1Y' },
+  },
+  {
     name: '.NET SDK fresh Cart: Id and timestamps null, ExpirationTimestamp unset, Attributes.ObjectType',
     source: {
       repository: 'microsoft/partner-center-sdk-for-dotNET',

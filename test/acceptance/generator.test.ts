@@ -80,6 +80,10 @@ describe('the acceptance generator', () => {
     expect(() => buildAcceptanceTable(body, { ...lenient, camelCaseMapKeys: ['Line'] }, schemas, 'fixture')).toThrow(/not a map schema/);
     const withOneOf = { ...schemas, Body: { type: 'object', properties: { x: { oneOf: [{ type: 'string' }] } } } };
     expect(() => buildAcceptanceTable(body, lenient, withOneOf, 'fixture')).toThrow(/Body\.x uses oneOf/);
+    const namedStrings = { ...schemas, Body: { type: 'string', 'x-dotnet-enum-members': { One: 1 } } };
+    expect(() => buildAcceptanceTable(body, lenient, namedStrings, 'fixture')).toThrow(
+      /x-dotnet-enum-members must map member names to integers/,
+    );
     expect(() => renderAcceptance({ openapi: '3.0.3', paths: {} }, '')).toThrow(/no request body in the spec carries x-service-acceptance/);
   });
 
@@ -91,6 +95,7 @@ describe('the acceptance generator', () => {
     expect(Object.values(billingCycle).sort()).toEqual([...(spec.components.schemas.BillingCycle?.enum ?? [])].sort());
     expect(billingCycle.OneTime).toBe('one_time');
     expect(updateCartAcceptance.shapes.ParticipantUpdate?.key?.enumByDotnetName?.TransactionReseller).toBe('transaction_reseller');
+    expect(updateCartAcceptance.shapes.CartError?.errorcode?.enumByDotnetName?.InvalidPromotionId).toBe(10014);
   });
 });
 
