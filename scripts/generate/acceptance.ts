@@ -135,7 +135,8 @@ function dotnetEnumNames(schema: JsonObject, at: string): Record<string, string 
   const members = schema['x-dotnet-enum-members'];
   if (members !== undefined) {
     const valid = isObject(members) && Object.values(members).every((code) => typeof code === 'number' && Number.isInteger(code));
-    if (!valid || schema.type !== 'integer') throw new Error(`${at}: x-dotnet-enum-members must map member names to integers of an integer schema`);
+    if (!valid || schema.type !== 'integer')
+      throw new Error(`${at}: x-dotnet-enum-members must map member names to integers of an integer schema`);
     return members as Record<string, number>;
   }
   if (!Array.isArray(schema.enum)) return undefined;
