@@ -27,10 +27,10 @@ const JAVA_MODEL: CorpusSource = {
   path: 'src/main/java/com/microsoft/store/partnercenter/models/carts/CartLineItem.java',
   shows: 'camelCase getters; the same rules apply to camelCase bodies',
 };
-const DOCS_UPDATE: CorpusSource = {
-  repository: 'MicrosoftDocs/partner-center-pr (learn.microsoft.com/partner-center/developer/update-a-cart)',
-  path: 'partner-center/developer/update-a-cart.md',
-  shows: 'newest table: AdditionalPartnerIdsOnRecord, at most five',
+const ADDITIONAL_PARTNERS: CorpusSource = {
+  repository: 'microsoft/partner-center-sdk-for-dotNET',
+  path: 'Source/PartnerSdk.Models/Orders/OrderLineItem.cs',
+  shows: 'IEnumerable<string> AdditionalPartnerIdsOnRecord; the newest update-a-cart table allows at most five on a cart line',
 };
 
 const line = { CatalogItemId: 'DG7GMGF0DWTL:0001:DG7GMGF0DSJB', Quantity: 1, BillingCycle: 'monthly' };
@@ -124,7 +124,7 @@ export const refusedBodies: RefusedBody[] = [
   },
   {
     name: 'six AdditionalPartnerIdsOnRecord',
-    source: DOCS_UPDATE,
+    source: ADDITIONAL_PARTNERS,
     body: { LineItems: [{ ...line, AdditionalPartnerIdsOnRecord: ['1', '2', '3', '4', '5', '6'] }] },
     path: 'LineItems[0].AdditionalPartnerIdsOnRecord',
     rule: 'maxItems',
