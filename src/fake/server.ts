@@ -315,28 +315,25 @@ function failAuthentication(check: Exclude<TokenCheck, { kind: 'accepted' }>, fa
   });
 }
 
+/*
+ * The status and code of each refused update. Ordered: 400 / 800065 ("the cart was already checked out") says
+ * exactly what happened and is documented as 400; not 409, because Partner Center's 409 (800064) means "busy, try
+ * again", and a client retrying an ordered cart would never succeed. A reused request id: 400 / 800002 (invalid
+ * request input), because the spec documents MS-RequestId as the idempotency key, to be reused only for retries of
+ * the same call, so a different cart, body or caller under a used id is bad input; not 409 / 800064 (a retry would be
+ * refused the same way forever), and not the first answer (that would hand one caller's cart to another).
+ */
+const REFUSED_UPDATE: Readonly<Record<Exclude<UpdateResult, { kind: 'found' } | { kind: 'replayed' }>['kind'], readonly [number, number]>> =
+  {
+    'not-found': [404, ErrorCode.cartNotFound],
+    busy: [409, ErrorCode.cartBusy],
+    ordered: [400, ErrorCode.cartAlreadyCheckedOut],
+    'request-id-reused': [400, ErrorCode.invalidInput],
+  };
+
 function failUpdate(outcome: Exclude<UpdateResult, { kind: 'found' } | { kind: 'replayed' }>, fail: Fail): void {
-  switch (outcome.kind) {
-    case 'not-found':
-      fail(404, ErrorCode.cartNotFound, outcome.description);
-      return;
-    case 'busy':
-      fail(409, ErrorCode.cartBusy, outcome.description);
-      return;
-    case 'ordered':
-      // 400 with 800065 ("the cart was already checked out"): that documented code says exactly what
-      // happened, and its documented status is 400. 409 is not used because Partner Center's 409
-      // (800064) means "busy, try again", and a client retrying an ordered cart would never succeed.
-      fail(400, ErrorCode.cartAlreadyCheckedOut, outcome.description);
-      return;
-    case 'request-id-reused':
-      // 400 / 800002 (invalid request input): the spec documents MS-RequestId as the idempotency key, to be
-      // reused only for retries of the same call, so a different cart, body or caller under a used id is bad
-      // input. Not 409 / 800064 ("busy, retry"): a retry would be refused the same way forever. Not the first
-      // answer: that would hand one caller's cart to another.
-      fail(400, ErrorCode.invalidInput, outcome.description);
-      return;
-  }
+  const [status, code] = REFUSED_UPDATE[outcome.kind];
+  fail(status, code, outcome.description);
 }
 
 function sendFault(fault: FaultSpec, fail: Fail): void {
