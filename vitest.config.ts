@@ -6,6 +6,7 @@ import { defineConfig } from 'vitest/config';
  * `npm test` runs both. A suite that needs a system toolchain says so through test/support/system-requirements.ts.
  */
 const INTEGRATION = [
+  'test/acceptance/mock.test.ts',
   'test/contract/**/*.test.ts',
   'test/docs/**/*.test.ts',
   'test/generated/**/*.test.ts',

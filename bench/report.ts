@@ -69,9 +69,9 @@ export function judgeTargets(results: Omit<BenchResults, 'targets'>): Target[] {
     },
     {
       name: 'client entry, minified + gzip',
-      goal: '< 10 000 B',
+      goal: '< 12 000 B',
       measured: entry ? `${entry.gzippedBytes} B` : 'not measured',
-      met: entry !== undefined && entry.gzippedBytes < 10_000,
+      met: entry !== undefined && entry.gzippedBytes < 12_000,
     },
   ];
 }

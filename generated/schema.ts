@@ -130,7 +130,7 @@ export interface components {
             promotionId?: string;
             /** @description Other partners taking part in the purchase, such as the indirect reseller of an indirect provider's sale. */
             participants?: components["schemas"]["Participant"][];
-            /** @description Partner ids of additional indirect resellers (never the indirect provider's own id), at most five; only for partners transacting in EU/EFTA countries, and incentives do not apply to them. The newest docs list it on the line item (as a PascalCase "String"); the SDK has it only on order lines and carries extra resellers as `participants` with the key `additional_transaction_reseller`. This contract models both. */
+            /** @description Partner ids of additional indirect resellers (never the indirect provider's own id), at most five; only for partners transacting in EU/EFTA countries, and incentives do not apply to them. The newest docs list it on the line item (as a PascalCase "String"); no SDK cart model has it (the .NET SDK has it only on order lines), and the SDKs carry extra resellers as `participants` with the key `additional_transaction_reseller`. This contract models both. */
             additionalPartnerIdsOnRecord?: string[];
             provisioningContext?: components["schemas"]["ProvisioningContext"];
             /**
@@ -160,7 +160,7 @@ export interface components {
         CartUpdate: {
             /**
              * Format: uuid
-             * @description The cart's id. The path identifies the cart; if sent, this should equal the path's `cart-id`. (The docs' example sends a different id in the body than in the path, which this contract treats as an error in the example.)
+             * @description The cart's id. The path identifies the cart; if sent, this should equal the path's `cart-id`. (The docs' example sends a different id in the body than in the path, which this contract treats as an error in the example.) The .NET SDK sends it as `Id`, and as null in a cart it built itself.
              * @example b4c8fdea-cbe4-4d17-9576-13fcacbf9605
              */
             id?: string;
@@ -178,7 +178,7 @@ export interface components {
             lastModifiedTimestamp?: string;
             /**
              * Format: date-time
-             * @description When the cart expires; set by the service and ignored when sent. (The .NET SDK sends `0001-01-01T00:00:00` with no zone when it is unset; that is not a valid date-time and this contract does not accept it.)
+             * @description When the cart expires; set by the service and ignored when sent. The .NET SDK sends `0001-01-01T00:00:00`, with no zone, when it is unset, and the service accepts it; this schema (the canonical form) requires a zone, and the request body's `x-service-acceptance` rule `dateTimesWithoutOffset` reads a zone-less value as UTC.
              * @example 2018-03-22T17:15:02.3840528Z
              */
             expirationTimestamp?: string;
@@ -240,7 +240,7 @@ export interface components {
             promotionId?: string;
             /** @description Other partners taking part in the purchase, such as the indirect reseller of an indirect provider's sale. */
             participants?: components["schemas"]["ParticipantUpdate"][];
-            /** @description Partner ids of additional indirect resellers (never the indirect provider's own id), at most five; only for partners transacting in EU/EFTA countries. Listed on the line item by the newest docs; the SDK carries extra resellers as `participants` with the key `additional_transaction_reseller` instead. This contract accepts both. */
+            /** @description Partner ids of additional indirect resellers (never the indirect provider's own id), at most five; only for partners transacting in EU/EFTA countries. Listed on the line item by the newest docs; no SDK cart model has it (.NET CartLineItem.cs, Java CartLineItem.java and PowerShell's PSCartLineItem lack it; the .NET SDK has it only on order lines), and the SDKs carry extra resellers as `participants` with the key `additional_transaction_reseller` instead. This contract accepts both. */
             additionalPartnerIdsOnRecord?: string[];
             provisioningContext?: components["schemas"]["ProvisioningContext"];
             /**
@@ -265,7 +265,7 @@ export interface components {
         };
         /**
          * BillingCycle
-         * @description How often a line is billed, in lower snake case on the wire. `none` is for trials; `one_time` for reservations, software and many new-commerce SKUs; `triennial` and `biennial` are known to the .NET SDK only. The docs' tables type it "Object"; it is a string. Requests are checked against these values (the service also reads PascalCase such as `Monthly`, which this contract does not emit); responses may carry others.
+         * @description How often a line is billed, in lower snake case on the wire. `none` is for trials; `one_time` for reservations, software and many new-commerce SKUs; `triennial` and `biennial` are known to the .NET SDK only. The docs' tables type it "Object"; it is a string. Requests are checked against these values; responses may carry others. The service also reads the spellings its .NET enum converter maps to these values (`Monthly`, `OneTime`, `oneTime`), which the .NET docs' new-commerce example and the PowerShell module send; this contract does not emit them, and the request body's `x-service-acceptance` rule `enumValues` states that reading.
          * @example monthly
          * @enum {string}
          */
@@ -307,7 +307,7 @@ export interface components {
         };
         /**
          * ProvisioningContext
-         * @description Values the service needs to provision the line, as string pairs. Which keys are needed comes from the SKU's provisioning variables: `subscriptionId` (the Azure subscription of a reservation), `scope` (`shared` or `single`), `duration` (`1Year`, `3Years`), `parentSubscriptionId` (an add-on to an existing subscription). The service returns the keys camelCased (the docs' update response shows a PascalCase `ProvisioningContext` inside an otherwise camelCase body; this contract takes `provisioningContext`).
+         * @description Values the service needs to provision the line, as string pairs. Which keys are needed comes from the SKU's provisioning variables: `subscriptionId` (the Azure subscription of a reservation), `scope` (`shared` or `single`), `duration` (`1Year`, `3Years`), `parentSubscriptionId` (an add-on to an existing subscription). The service returns the keys camelCased (the docs' update response shows a PascalCase `ProvisioningContext` inside an otherwise camelCase body; this contract takes `provisioningContext`). Keys sent PascalCase (`SubscriptionId`, `ParentSubscriptionId`, as the .NET SDK and the docs' update request send them) are camelCased by the service, as the request body's `x-service-acceptance` rule `camelCaseMapKeys` states.
          * @example {
          *       "subscriptionId": "cccc2c2c-dd3d-ee4e-ff5f-aaaaaa6a6a6a",
          *       "scope": "shared",
@@ -337,7 +337,7 @@ export interface components {
         CartError: {
             /**
              * Format: int32
-             * @description The cart error code, a number on the wire (the Java SDK had to switch from strings). Known values: 0 unknown, 10000 currency not supported, 10001 catalog item id not valid, 10002 quota not available, 10003 inventory not available, 10004 participants not supported for the partner, 10006 unable to process the line, 10007 subscription not valid, 10008 subscription not enabled for reservations, 10009 sandbox limit exceeded, 10010 invalid input, 10011 subscription not registered, 10012 attestation not accepted, 10013 billing plan not supported, 10014 invalid promotion id, 10015 maximum seats per subscription exceeded, 10016 custom term end date not allowed for the product, 10017 invalid custom term end date, 10018 base offer seat quantity not met, 10019 minimum add-on seats not met, 500600 legacy offer not eligible for purchase. Others may come.
+             * @description The cart error code, a number on the wire (the Java SDK had to switch from strings). Known values: 0 unknown, 10000 currency not supported, 10001 catalog item id not valid, 10002 quota not available, 10003 inventory not available, 10004 participants not supported for the partner, 10006 unable to process the line, 10007 subscription not valid, 10008 subscription not enabled for reservations, 10009 sandbox limit exceeded, 10010 invalid input, 10011 subscription not registered, 10012 attestation not accepted, 10013 billing plan not supported, 10014 invalid promotion id, 10015 maximum seats per subscription exceeded, 10016 custom term end date not allowed for the product, 10017 invalid custom term end date, 10018 base offer seat quantity not met, 10019 minimum add-on seats not met, 500600 legacy offer not eligible for purchase. Others may come. The .NET SDK writes it as its enum member in lower snake case (`invalid_promotion_id`) when it sends a cart back; `x-dotnet-enum-members` lists the members (microsoft/partner-center-sdk-for-dotNET, Source/PartnerSdk.Models/Carts/Enums/CartErrorCode.cs), which the request body's `x-service-acceptance` rule `enumValues` reads.
              * @example 10014
              */
             errorCode: number;
@@ -791,7 +791,7 @@ export interface operations {
             };
             cookie?: never;
         };
-        /** @description The whole cart, in camelCase. The service also reads PascalCase bodies (the .NET SDK sends them, as does the docs' request example), but this contract emits and documents camelCase only. */
+        /** @description The whole cart, in camelCase: the one form this contract documents and its client sends. The service reads bodies more leniently (property names in any case, enum values as .NET spells them, nulls for unset optional properties, date-times without an offset), because Microsoft's .NET SDK, PowerShell module and docs send them; `x-service-acceptance` states those rules in a form the package's generator turns into its acceptance function. */
         requestBody: {
             content: {
                 "application/json": components["schemas"]["CartUpdate"];

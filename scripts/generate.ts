@@ -4,6 +4,7 @@ import Ajv from 'ajv';
 import standaloneCode from 'ajv/dist/standalone/index.js';
 import openapiTS, { astToString, type OpenAPI3 } from 'openapi-typescript';
 import { BUNDLED_SPEC, BUNDLED_SPEC_NAME } from './paths.js';
+import { renderAcceptance } from './generate/acceptance.js';
 import { isObject, valueAtPointer, type Json } from './spec/json.js';
 import { renderErrorCatalogue } from './generate/error-catalogue.js';
 
@@ -13,6 +14,8 @@ import { renderErrorCatalogue } from './generate/error-catalogue.js';
  *    `tsc` emits its declaration into dist/ beside the code that imports it.
  *  - validators.js + validators.d.ts: Ajv standalone validators, so that checking a request needs no schema
  *    compiler at run time.
+ *  - acceptance.ts: the tables of how the service reads a request body (scripts/generate/acceptance.ts), from the
+ *    body's schema and its `x-service-acceptance` rules; the acceptance function applies them, then the validator.
  */
 
 const HEADER =
@@ -40,8 +43,8 @@ const VALIDATED_TYPES: Readonly<Record<string, string>> = {
 
 /*
  * Formats as regular expressions: Ajv inlines a RegExp format into the standalone code, so the validators import
- * nothing (no ajv-formats, no ajv runtime). date-time follows RFC 3339 and requires a zone, which is why the .NET
- * SDK's unset `0001-01-01T00:00:00` is refused. int32 is ignored as a format because every int32 in the spec also
+ * nothing (no ajv-formats, no ajv runtime). date-time follows RFC 3339 and requires a zone, which is why the strict
+ * check refuses the .NET SDK's unset `0001-01-01T00:00:00` (the service-acceptance tables read it as UTC first). int32 is ignored as a format because every int32 in the spec also
  * carries `type: integer` with its minimum and maximum.
  */
 const FORMATS = {
@@ -155,6 +158,7 @@ export async function generateInto(outDir: string, specFile: string = BUNDLED_SP
     'validators.js': renderValidators(spec),
     'validators.d.ts': renderValidatorTypes(),
     'error-catalogue.ts': renderErrorCatalogue(spec),
+    'acceptance.ts': renderAcceptance(spec, HEADER),
   };
   mkdirSync(outDir, { recursive: true });
   for (const [name, content] of Object.entries(files)) writeFileSync(join(outDir, name), content);

@@ -35,7 +35,7 @@ export {
   type CartViolation,
   type PartnerCenterApiErrorDetails,
 } from './errors/index.js';
-export { findCartUpdateViolations } from './validation/check-request.js';
+export { type CartUpdateCheckOptions, findCartUpdateViolations } from './validation/check-request.js';
 export type {
   Cart,
   CartLineItem,

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // partner-center-cart-mock [--port <n>]: serves the contract shipped in this package with Prism's mock.
 import { createRequire } from 'node:module';
-import { startPrism } from '../mock/index.js';
+import { startCartMock } from '../mock/index.js';
 import { parseServerCommandLine, runCommand, stopOnSignal } from './cli-options.js';
 import { EXAMPLE_CART_ID, EXAMPLE_CUSTOMER_ID } from './example-ids.js';
 
@@ -9,6 +9,8 @@ const DEFAULT_PORT = 4010;
 const USAGE = `Usage: partner-center-cart-mock [--port <n>]
 
 Serves the Partner Center cart contract shipped in this package with Prism's mock on http://127.0.0.1:<port>.
+PUT bodies are read the way Partner Center reads them (PascalCase names, .NET enum spellings, nulls for unset
+optional properties) before Prism judges them.
 The port comes from --port, else the PORT environment variable, else ${DEFAULT_PORT}.
 Needs @stoplight/prism-cli installed next to this package.`;
 
@@ -21,7 +23,7 @@ runCommand('partner-center-cart-mock', async () => {
   // Through the package's own exports map, so the shipped spec is found wherever the package is installed
   // and whatever the working directory is.
   const specPath = createRequire(import.meta.url).resolve('partner-center-cart-contract/openapi.json');
-  const prism = await startPrism({ specPath, port: commandLine.port });
+  const prism = await startCartMock({ specPath, port: commandLine.port });
   const cartUrl = `${prism.url}/v1/customers/${EXAMPLE_CUSTOMER_ID}/carts/${EXAMPLE_CART_ID}`;
   console.log(`Prism mock of ${specPath} is listening on ${prism.url}`);
   console.log('Try:');

@@ -3,6 +3,7 @@ import { validateCorrelationId, validateLocale } from '../../generated/validator
 import type { paths } from '../../generated/schema.js';
 import type { Cart, CartUpdate } from '../types.js';
 import { assertCartPath, assertCartUpdate } from '../validation/check-request.js';
+import { assertRoundTrip } from '../validation/round-trip.js';
 import { bearerTokenPolicy, type Credential } from '../pipeline/bearer-token-policy.js';
 import { clientNamePolicy } from '../pipeline/client-name-policy.js';
 import { callIdsPolicy } from '../pipeline/call-ids-policy.js';
@@ -83,7 +84,9 @@ export interface CartClient {
   updateCart(customerId: string, cartId: string, cart: CartUpdate, options?: CallOptions): Promise<Cart>;
   /**
    * The documented read-modify-write flow: reads the cart, lets `mutate` change it, checks it and puts it back.
-   * Properties the contract does not know survive the round trip. GET and PUT share one correlation id.
+   * Properties the contract does not know survive the round trip. What the caller changed is checked strictly;
+   * values the service returned (a billing cycle this contract does not know yet, a timestamp without a zone) go back
+   * as they came. GET and PUT share one correlation id.
    */
   modifyCart(customerId: string, cartId: string, mutate: CartMutator, options?: ModifyCallOptions): Promise<Cart>;
   /** The same three calls, resolving with the cart and what happened on the call (ids, MS-CV, attempts, time). */
@@ -226,10 +229,12 @@ export function createCartClient(options: CartClientOptions): CartClient {
 
   async function modifyCartAnswer(customerId: string, cartId: string, mutate: CartMutator, call?: ModifyCallOptions): Promise<Answer> {
     const both: ModifyCallOptions = { ...call, correlationId: call?.correlationId ?? correlationId };
-    // The cart was just parsed from the response, so it is already the caller's private copy to change.
+    // The cart was just parsed from the response, so it is already the caller's private copy to change; the copy
+    // kept beside it is what the service returned, which it accepts back even where the strict contract would not.
     const { cart: read } = await getCartAnswer(customerId, cartId, both);
+    const returned = structuredClone(read);
     const changed: unknown = (await mutate(read)) ?? read;
-    if (validate) assertCartUpdate(changed);
+    if (validate) assertRoundTrip(changed, returned);
     return put(customerId, cartId, changed as CartUpdate, both);
   }
 

@@ -3,7 +3,7 @@ import { once } from 'node:events';
 import { createServer, type IncomingMessage, type ServerOptions, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { breakCartResponse, type BrokenVariant, type CartResponse } from './broken-variants.js';
-import { DEFAULT_CART_LIFETIME_MS, isJsonObject, type FakeCart, type JsonObject } from './cart-model.js';
+import { DEFAULT_CART_LIFETIME_MS, type FakeCart, type JsonObject } from './cart-model.js';
 import { parseCartPath } from './cart-path.js';
 import { CartStore, type AppliedUpdate, type SeedCartInput, type UpdateInFlight } from './cart-store.js';
 import { CartUpdates, type ConcurrencyMode, type UpdateResult } from './cart-updates.js';
@@ -15,7 +15,7 @@ import { findTooDeepPath, MAX_JSON_DEPTH } from './json-depth.js';
 import { ReplayCache } from './replay-cache.js';
 import { CustomerThrottles, type ThrottledRequest, type ThrottleSpec } from './throttles.js';
 import { guidFromToken, type IssueTokenOptions, TokenRegistry, type TokenCheck } from './tokens.js';
-import { findCartBodyProblem } from './validate-cart-body.js';
+import { acceptCartBody } from './validate-cart-body.js';
 
 /** Options of {@link startFakeCartService}. */
 export interface FakeCartServiceOptions {
@@ -377,9 +377,9 @@ async function readCartBody(request: IncomingMessage, cartId: string): Promise<C
       problem: `The request body nests objects and arrays more than ${MAX_JSON_DEPTH} levels deep (at ${tooDeep}); send a flatter cart.`,
     };
   }
-  const problem = findCartBodyProblem(value, cartId);
-  if (problem !== undefined || !isJsonObject(value)) return { problem: problem ?? 'The request body must be a Cart.' };
-  return { value, text };
+  const accepted = acceptCartBody(value, cartId);
+  if (accepted.problem !== undefined) return { problem: accepted.problem };
+  return { value: accepted.cart, text };
 }
 
 function serverTimeouts(options: FakeCartServiceOptions): ServerOptions {

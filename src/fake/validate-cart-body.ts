@@ -1,11 +1,13 @@
-import { findCartUpdateViolations } from '../validation/check-request.js';
+import { acceptCartUpdateAsService } from '../validation/service-acceptance.js';
 import { isJsonObject, type JsonObject } from './cart-model.js';
 
 /*
- * The contract's own rules come from the validators generated from the spec (the same ones the client runs), so the
- * fake follows every spec change without a second copy of the rules; they need neither the spec nor a schema
- * compiler at run time, so the fake also runs from `dist/`. Only what a schema cannot say is checked here by hand:
- * the body's id against the URL, and line ids unique within their list. Unknown properties are never problems.
+ * The fake accepts what Partner Center accepts: the body is judged by the package's service-acceptance function (the
+ * tables and validator generated from the spec, so the fake follows every spec change without a second copy of the
+ * rules, and runs from `dist/` without the spec or a schema compiler). A PascalCase body, `OneTime`, nulls for unset
+ * optional properties and zone-less date-times are read as the service reads them, and the fake keeps the cart in
+ * that canonical camelCase form. Only what a schema cannot say is checked here by hand: the body's id against the URL,
+ * and line ids unique within their list. Unknown properties are never problems and are kept.
  */
 
 const describe = (value: unknown): string => (value === undefined ? 'nothing' : JSON.stringify(value));
@@ -25,19 +27,24 @@ function duplicateLineId(lineItems: unknown, field: string): string | undefined 
   return undefined;
 }
 
-function checkCart(body: JsonObject, pathCartId: string): string | undefined {
-  if (body.id !== undefined && (typeof body.id !== 'string' || body.id.toLowerCase() !== pathCartId.toLowerCase())) {
-    return `id must be omitted or equal the cart id in the URL (${pathCartId}) (got ${describe(body.id)})`;
+function checkCart(cart: JsonObject, pathCartId: string): string | undefined {
+  if (cart.id !== undefined && (typeof cart.id !== 'string' || cart.id.toLowerCase() !== pathCartId.toLowerCase())) {
+    return `id must be omitted or equal the cart id in the URL (${pathCartId}) (got ${describe(cart.id)})`;
   }
-  return findCartUpdateViolations(body)[0]?.message ?? duplicateLineId(body.lineItems, 'lineItems');
+  return duplicateLineId(cart.lineItems, 'lineItems');
 }
 
+/** A PUT body the fake accepts, as the service reads it, or why it does not. */
+export type CartBodyReading = { cart: JsonObject; problem?: undefined } | { cart?: undefined; problem: string };
+
 /**
- * Returns why a PUT body is not a valid Cart for the cart `pathCartId`, naming the field, or undefined
- * when it is valid.
+ * Reads a PUT body for the cart `pathCartId` as the service does: the cart in canonical camelCase, or why it is
+ * refused, naming the field as it was sent.
  */
-export function findCartBodyProblem(body: unknown, pathCartId: string): string | undefined {
-  if (!isJsonObject(body)) return `The request body must be a JSON object (a Cart), got ${describe(body)}.`;
-  const problem = checkCart(body, pathCartId);
-  return problem === undefined ? undefined : `${problem}.`;
+export function acceptCartBody(body: unknown, pathCartId: string): CartBodyReading {
+  if (!isJsonObject(body)) return { problem: `The request body must be a JSON object (a Cart), got ${describe(body)}.` };
+  const accepted = acceptCartUpdateAsService(body);
+  const problem = accepted.violations[0]?.message ?? (isJsonObject(accepted.cart) ? checkCart(accepted.cart, pathCartId) : undefined);
+  if (problem !== undefined || !isJsonObject(accepted.cart)) return { problem: `${problem ?? 'The request body must be a Cart'}.` };
+  return { cart: accepted.cart };
 }

@@ -1,6 +1,7 @@
 import { validateCartId, validateCartUpdate, validateCustomerId } from '../../generated/validators.js';
 import type { CartUpdate } from '../types.js';
 import { CartValidationError, type CartViolation } from '../errors/index.js';
+import { acceptCartUpdateAsService } from './service-acceptance.js';
 import { toViolations } from './violations.js';
 
 /*
@@ -26,17 +27,32 @@ export function assertCartPath(customerId: unknown, cartId: unknown): void {
   if (violations.length > 0) throw new CartValidationError(violations);
 }
 
+/** Whose rules `findCartUpdateViolations` applies. */
+export interface CartUpdateCheckOptions {
+  /**
+   * `'client'` (the default): the contract's one canonical form, what this package's client sends (camelCase names,
+   * lower snake case enum values, RFC 3339 date-times). `'service'`: what Partner Center accepts, the spec's
+   * `x-service-acceptance` rules (names in any case, .NET enum spellings such as `OneTime`, nulls for unset optional
+   * properties, date-times without an offset), for judging traffic other clients send.
+   */
+  as?: 'client' | 'service';
+}
+
 /**
  * Every way `body` breaks the contract's `CartUpdate`; empty when it may be sent. The client runs this before each
- * PUT; call it yourself to check a cart built elsewhere.
+ * PUT; call it yourself to check a cart built elsewhere, or with `{ as: 'service' }` to ask whether Partner Center
+ * would accept a body another client sent.
  *
  * @example
  * ```ts
  * findCartUpdateViolations({ lineItems: [{ catalogItemId: 'DG7GMGF0DWTL:0001:DG7GMGF0DSJB', quantity: 0, billingCycle: 'monthly' }] });
  * // [{ path: 'lineItems[0].quantity', rule: 'minimum', value: 0, message: 'lineItems[0].quantity must be >= 1 (got 0)' }]
+ * findCartUpdateViolations({ LineItems: [{ CatalogItemId: 'DG7GMGF0DWTL:0001:DG7GMGF0DSJB', Quantity: 2, BillingCycle: 'OneTime' }] }, { as: 'service' });
+ * // []
  * ```
  */
-export function findCartUpdateViolations(body: unknown): CartViolation[] {
+export function findCartUpdateViolations(body: unknown, options: CartUpdateCheckOptions = {}): CartViolation[] {
+  if (options.as === 'service') return acceptCartUpdateAsService(body).violations;
   return validateCartUpdate(body) ? [] : toViolations(validateCartUpdate.errors ?? [], body, 'the cart');
 }
 

@@ -2,7 +2,7 @@ import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
 import { describe, expect, it } from 'vitest';
 
-/** The budget of issue 14: the client entry, validators and error catalogue included, minified and gzipped. */
+/** The budget of the client entry (validators, acceptance tables and error catalogue included), minified and gzipped. */
 const BUDGET_BYTES = 12_000;
 
 /** Bundles the package root the way a consumer's bundler would (ESM, minified) and returns its sizes. */

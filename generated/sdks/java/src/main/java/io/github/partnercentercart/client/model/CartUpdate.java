@@ -1,6 +1,6 @@
 /*
  * Partner Center carts (read and update)
- * The contract for Microsoft Partner Center's **Update a cart** call (`PUT /v1/customers/{customer-id}/carts/{cart-id}`) and the read it depends on (`GET` of the same cart), the read-modify-write flow the public docs describe: read the cart, change it, put it back.  The public docs for this call contradict themselves (invalid JSON in the examples, `catalogId` against `catalogItemId`, string against integer line ids, `billingCycle` typed \"Object\", 201 for an update). Every place where this contract takes one reading over another says so in its description and in an `x-decision` note; the package README keeps the full decisions table.  Conventions this contract follows: - **camelCase** on the wire. The service also reads PascalCase request bodies (the archived .NET SDK sends them);   that tolerance is noted, not modelled. - **Open for extension**: no schema sets `additionalProperties: false`. A cart read with `GET`, changed and sent back with   `PUT` keeps properties this contract does not know yet, so a tolerant reader loses nothing. - **Closed enums in requests, open enums in responses**: request bodies are checked against the documented values;   response values outside them (a new billing cycle, a new participant type) never break a consumer. - Carts expire seven days after creation (newest docs); the window is documented, not encoded in schemas.
+ * The contract for Microsoft Partner Center's **Update a cart** call (`PUT /v1/customers/{customer-id}/carts/{cart-id}`) and the read it depends on (`GET` of the same cart), the read-modify-write flow the public docs describe: read the cart, change it, put it back.  The public docs for this call contradict themselves (invalid JSON in the examples, `catalogId` against `catalogItemId`, string against integer line ids, `billingCycle` typed \"Object\", 201 for an update). Every place where this contract takes one reading over another says so in its description and in an `x-decision` note; the package README keeps the full decisions table.  Conventions this contract follows: - **camelCase** on the wire, the one canonical form this contract documents and its client sends. The service   reads request bodies more leniently, as Microsoft's own clients need (PascalCase names from the .NET SDK and the   PowerShell module, .NET enum spellings such as `OneTime`, nulls for unset optional properties, date-times without   an offset); the `PUT` body's `x-service-acceptance` states those rules in a machine-readable form, from which the   package generates the acceptance function its fake and mock judge traffic with. - **Open for extension**: no schema sets `additionalProperties: false`. A cart read with `GET`, changed and sent back with   `PUT` keeps properties this contract does not know yet, so a tolerant reader loses nothing. - **Closed enums in requests, open enums in responses**: request bodies are checked against the documented values;   response values outside them (a new billing cycle, a new participant type) never break a consumer. - Carts expire seven days after creation (newest docs); the window is documented, not encoded in schemas.
  *
  * The version of the OpenAPI document: 1.0.0
  * 
@@ -85,11 +85,11 @@ public class CartUpdate {
   }
 
    /**
-   * The cart&#39;s id. The path identifies the cart; if sent, this should equal the path&#39;s &#x60;cart-id&#x60;. (The docs&#39; example sends a different id in the body than in the path, which this contract treats as an error in the example.)
+   * The cart&#39;s id. The path identifies the cart; if sent, this should equal the path&#39;s &#x60;cart-id&#x60;. (The docs&#39; example sends a different id in the body than in the path, which this contract treats as an error in the example.) The .NET SDK sends it as &#x60;Id&#x60;, and as null in a cart it built itself.
    * @return id
   **/
   @javax.annotation.Nullable
-  @ApiModelProperty(example = "b4c8fdea-cbe4-4d17-9576-13fcacbf9605", value = "The cart's id. The path identifies the cart; if sent, this should equal the path's `cart-id`. (The docs' example sends a different id in the body than in the path, which this contract treats as an error in the example.)")
+  @ApiModelProperty(example = "b4c8fdea-cbe4-4d17-9576-13fcacbf9605", value = "The cart's id. The path identifies the cart; if sent, this should equal the path's `cart-id`. (The docs' example sends a different id in the body than in the path, which this contract treats as an error in the example.) The .NET SDK sends it as `Id`, and as null in a cart it built itself.")
 
   public UUID getId() {
     return id;
@@ -154,11 +154,11 @@ public class CartUpdate {
   }
 
    /**
-   * When the cart expires; set by the service and ignored when sent. (The .NET SDK sends &#x60;0001-01-01T00:00:00&#x60; with no zone when it is unset; that is not a valid date-time and this contract does not accept it.)
+   * When the cart expires; set by the service and ignored when sent. The .NET SDK sends &#x60;0001-01-01T00:00:00&#x60;, with no zone, when it is unset, and the service accepts it; this schema (the canonical form) requires a zone, and the request body&#39;s &#x60;x-service-acceptance&#x60; rule &#x60;dateTimesWithoutOffset&#x60; reads a zone-less value as UTC.
    * @return expirationTimestamp
   **/
   @javax.annotation.Nullable
-  @ApiModelProperty(example = "2018-03-22T17:15:02.384052800Z", value = "When the cart expires; set by the service and ignored when sent. (The .NET SDK sends `0001-01-01T00:00:00` with no zone when it is unset; that is not a valid date-time and this contract does not accept it.)")
+  @ApiModelProperty(example = "2018-03-22T17:15:02.384052800Z", value = "When the cart expires; set by the service and ignored when sent. The .NET SDK sends `0001-01-01T00:00:00`, with no zone, when it is unset, and the service accepts it; this schema (the canonical form) requires a zone, and the request body's `x-service-acceptance` rule `dateTimesWithoutOffset` reads a zone-less value as UTC.")
 
   public OffsetDateTime getExpirationTimestamp() {
     return expirationTimestamp;
