@@ -1,5 +1,8 @@
 import { execFile } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
+import { once } from 'node:events';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { promisify } from 'node:util';
 import { expect } from 'vitest';
 import type { FakeCartService } from '../../src/fake/index.js';
@@ -57,6 +60,73 @@ export async function runRoundTrip(command: string, args: readonly string[], env
     },
   );
   return JSON.parse(stdout) as CartRoundTripReport;
+}
+
+export interface RecordingProxy {
+  url: string;
+  /** The body of every PUT that went through, parsed, in order. */
+  putBodies: unknown[];
+  stop(): Promise<void>;
+}
+
+/**
+ * A pass-through HTTP proxy in front of `upstream` that keeps each PUT body, so a test can see exactly what an SDK put
+ * on the wire (the fake and Prism accept zero values and nulls the contract allows; the caller never set them).
+ */
+export async function startRecordingProxy(upstream: string): Promise<RecordingProxy> {
+  const putBodies: unknown[] = [];
+  const server = createServer((request, response) => {
+    const chunks: Buffer[] = [];
+    request.on('data', (chunk: Buffer) => chunks.push(chunk));
+    request.on('end', () => {
+      const body = Buffer.concat(chunks);
+      if (request.method === 'PUT') putBodies.push(JSON.parse(body.toString('utf8')) as unknown);
+      const headers = Object.entries(request.headers).flatMap(([name, value]) =>
+        name === 'host' || name === 'content-length' || value === undefined ? [] : [[name, String(value)] as [string, string]],
+      );
+      fetch(`${upstream}${request.url ?? ''}`, { method: request.method, headers, body: body.length > 0 ? body : undefined })
+        .then(async (answer) => {
+          response.writeHead(answer.status, { 'content-type': answer.headers.get('content-type') ?? 'application/json' });
+          response.end(Buffer.from(await answer.arrayBuffer()));
+        })
+        .catch((error: Error) => {
+          response.writeHead(502, { 'content-type': 'text/plain' });
+          response.end(`recording proxy: ${error.message}`);
+        });
+    });
+  });
+  server.listen(0, '127.0.0.1');
+  await once(server, 'listening');
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    putBodies,
+    stop: () => new Promise((resolveStop) => server.close(() => resolveStop())),
+  };
+}
+
+/** Drops `null` members: an explicit null for a nullable property is what the contract allows for "not set". */
+function withoutNulls(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(withoutNulls);
+  if (typeof value !== 'object' || value === null) return value;
+  return Object.fromEntries(Object.entries(value).flatMap(([key, member]) => (member === null ? [] : [[key, withoutNulls(member)]])));
+}
+
+/**
+ * The PUT body holds what the caller set and nothing else: each line's id, catalog item, friendly name (when it had
+ * one), new quantity, billing cycle and term. `lineIdZeroOmitted` is for C#, whose models leave out an int equal to
+ * its default (`EmitDefaultValue = false`), so line id 0 is not sent; the contract makes the id optional.
+ */
+export function expectWireUpdate(body: unknown, seed: ReturnType<typeof seededCart>, options: { lineIdZeroOmitted?: boolean } = {}): void {
+  const lineItems = seed.lineItems.map((line, index) => ({
+    ...(index === 0 && options.lineIdZeroOmitted ? {} : { id: index }),
+    catalogItemId: line.catalogItemId,
+    ...(line.friendlyName === undefined ? {} : { friendlyName: line.friendlyName }),
+    quantity: line.quantity + 1,
+    billingCycle: line.billingCycle,
+    termDuration: line.termDuration,
+  }));
+  expect(withoutNulls(body)).toEqual({ lineItems });
 }
 
 /** The fake applied the update: the program saw its seed, its update and the update again on re-reading. */

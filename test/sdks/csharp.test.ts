@@ -7,7 +7,15 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { type FakeCartService, startFakeCartService } from '../../src/fake/index.js';
 import { type RunningPrism, startPrism } from '../../src/mock/prism.js';
 import { commandProbe, describeWithTools, fileProbe, requireTool } from '../support/system-requirements.js';
-import { expectRoundTripAgainstFake, expectRoundTripAgainstMock, runRoundTrip, seededCart } from './cart-round-trip.js';
+import {
+  expectRoundTripAgainstFake,
+  expectRoundTripAgainstMock,
+  expectWireUpdate,
+  type RecordingProxy,
+  runRoundTrip,
+  seededCart,
+  startRecordingProxy,
+} from './cart-round-trip.js';
 
 /*
  * What of the csharp-netcore SDK this machine can prove: its models (Model/*.cs and the date converter they use)
@@ -40,16 +48,18 @@ describeWithTools([mono], 'csharp-netcore SDK models (generated/sdks/csharp-netc
   let program = '';
   let fake: FakeCartService | undefined;
   let prism: RunningPrism | undefined;
+  let proxy: RecordingProxy | undefined;
 
   beforeAll(async () => {
     if (!existsSync(join(sdkDir, 'Model'))) throw new Error(`${sdkDir} is missing: run \`npm run generate:sdks\` first.`);
     workDir = mkdtempSync(join(tmpdir(), 'sdk-csharp-'));
     program = join(workDir, 'CartRoundTrip.exe');
     [fake, prism] = await Promise.all([startFakeCartService(), startPrism({ specPath: resolve('generated/openapi.json') })]);
+    proxy = await startRecordingProxy(fake.url);
   });
 
   afterAll(async () => {
-    await Promise.all([fake?.stop(), prism?.stop()]);
+    await Promise.all([proxy?.stop(), fake?.stop(), prism?.stop()]);
     if (workDir) rmSync(workDir, { recursive: true, force: true });
   });
 
@@ -84,11 +94,13 @@ describeWithTools([mono], 'csharp-netcore SDK models (generated/sdks/csharp-netc
     expect(existsSync(program)).toBe(true);
   });
 
-  it('GETs a cart from the stateful fake, PUTs it back with new quantities, and reads a typed 404', async () => {
-    if (!fake) throw new Error('the fake did not start');
+  it('GETs a cart from the stateful fake, PUTs back only what it changed, and reads a typed 404', async () => {
+    if (!fake || !proxy) throw new Error('the fake did not start');
     const seed = seededCart();
     fake.seedCart(seed);
-    expectRoundTripAgainstFake(await roundTrip(fake.url, seed), seed, fake);
+    expectRoundTripAgainstFake(await roundTrip(proxy.url, seed), seed, fake);
+    expect(proxy.putBodies).toHaveLength(1);
+    expectWireUpdate(proxy.putBodies[0], seed, { lineIdZeroOmitted: true });
   });
 
   it('does the same against the Prism mock, which also checks the PUT body against the contract', async () => {

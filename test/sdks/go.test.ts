@@ -7,7 +7,15 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { type FakeCartService, startFakeCartService } from '../../src/fake/index.js';
 import { type RunningPrism, startPrism } from '../../src/mock/prism.js';
 import { commandProbe, describeWithTools, fileProbe, requireTool } from '../support/system-requirements.js';
-import { expectRoundTripAgainstFake, expectRoundTripAgainstMock, runRoundTrip, seededCart } from './cart-round-trip.js';
+import {
+  expectRoundTripAgainstFake,
+  expectRoundTripAgainstMock,
+  expectWireUpdate,
+  type RecordingProxy,
+  runRoundTrip,
+  seededCart,
+  startRecordingProxy,
+} from './cart-round-trip.js';
 
 /*
  * The Go SDK as a Go team without network would take it: Debian's Go and its packaged golang.org/x/oauth2, GOPATH
@@ -32,6 +40,7 @@ describeWithTools([go], 'go SDK (generated/sdks/go)', () => {
   let program = '';
   let fake: FakeCartService | undefined;
   let prism: RunningPrism | undefined;
+  let proxy: RecordingProxy | undefined;
 
   const goCommand = (args: readonly string[], cwd: string) =>
     run('go', args, { cwd, env, timeout: 300_000 }).catch((error: Error & { stderr?: string; stdout?: string }) => {
@@ -61,10 +70,11 @@ describeWithTools([go], 'go SDK (generated/sdks/go)', () => {
     };
     program = join(goPath, 'cart-roundtrip');
     [fake, prism] = await Promise.all([startFakeCartService(), startPrism({ specPath: resolve('generated/openapi.json') })]);
+    proxy = await startRecordingProxy(fake.url);
   });
 
   afterAll(async () => {
-    await Promise.all([fake?.stop(), prism?.stop()]);
+    await Promise.all([proxy?.stop(), fake?.stop(), prism?.stop()]);
     if (goPath) rmSync(goPath, { recursive: true, force: true });
   });
 
@@ -74,13 +84,13 @@ describeWithTools([go], 'go SDK (generated/sdks/go)', () => {
     expect(existsSync(program)).toBe(true);
   });
 
-  it('GETs a cart from the stateful fake, PUTs it back with new quantities, and reads a typed 404', async () => {
-    if (!fake) throw new Error('the fake did not start');
+  it('GETs a cart from the stateful fake, PUTs back only what it changed, and reads a typed 404', async () => {
+    if (!fake || !proxy) throw new Error('the fake did not start');
     const seed = seededCart();
     fake.seedCart(seed);
     const report = await runRoundTrip(program, [
       '-base-url',
-      fake.url,
+      proxy.url,
       '-customer',
       seed.customerId,
       '-cart',
@@ -89,6 +99,8 @@ describeWithTools([go], 'go SDK (generated/sdks/go)', () => {
       seed.missingCartId,
     ]);
     expectRoundTripAgainstFake(report, seed, fake);
+    expect(proxy.putBodies).toHaveLength(1);
+    expectWireUpdate(proxy.putBodies[0], seed);
   });
 
   it('does the same against the Prism mock, which also checks the PUT body against the contract', async () => {

@@ -17,6 +17,7 @@ interface Schema {
   nullable?: boolean;
   items?: Schema;
   properties?: Record<string, Schema>;
+  required?: string[];
   additionalProperties?: Schema | boolean;
   oneOf?: Schema[];
   anyOf?: Schema[];
@@ -73,6 +74,14 @@ function expectedType(schema: Schema, language: Language): string {
   if (schema.nullable && language === 'csharp' && type !== 'string') return `${type}?`;
   if (schema.nullable && language === 'go') return `*${type}`;
   return type;
+}
+
+/**
+ * Go models make an optional property a pointer unless it is a list, a map or a free-form object
+ * (scripts/sdk-templates/go-server), so an unset value is left out of the JSON instead of being sent as a zero value.
+ */
+function goOptional(type: string): string {
+  return type.startsWith('*') || type.startsWith('[]') || type.startsWith('map[') ? type : `*${type}`;
 }
 
 interface SdkLayout {
@@ -132,9 +141,10 @@ describe.each(Object.entries(layouts) as Array<[Language, SdkLayout & { dir: str
 
   it.each(objectModels)('%s has every property of the spec with the right type', (name) => {
     const declared = layout.properties(readFileSync(join(layout.dir, layout.modelFile(name)), 'utf8'));
+    const required = new Set(schemas[name]?.required ?? []);
     const expected = Object.entries(schemas[name]?.properties ?? {}).map(([wireName, schema]) => [
       wireName,
-      expectedType(schema, language),
+      language === 'go' && !required.has(wireName) ? goOptional(expectedType(schema, language)) : expectedType(schema, language),
     ]);
     expect(Object.fromEntries([...declared].filter(([wireName]) => wireName in (schemas[name]?.properties ?? {})))).toEqual(
       Object.fromEntries(expected),

@@ -38,8 +38,11 @@ type report struct {
 }
 
 func summarize(cart sdk.Cart) cartSummary {
-	summary := cartSummary{ID: cart.Id, Status: cart.Status, Quantities: []int32{}, CatalogItemIDs: []string{}}
-	if !cart.CreationTimestamp.IsZero() {
+	summary := cartSummary{ID: cart.Id, Quantities: []int32{}, CatalogItemIDs: []string{}}
+	if cart.Status != nil {
+		summary.Status = *cart.Status
+	}
+	if cart.CreationTimestamp != nil {
 		summary.CreationTimestamp = cart.CreationTimestamp.UTC().Format("2006-01-02T15:04:05Z07:00")
 	}
 	for _, item := range cart.LineItems {
@@ -49,13 +52,14 @@ func summarize(cart sdk.Cart) cartSummary {
 	return summary
 }
 
-// The update a caller builds from what it read: the same lines, each quantity one higher. Only the properties a
-// caller sets are filled in; the SDK decides what else goes on the wire.
+// The update a caller builds from what it read: the same lines, each quantity one higher (the cart id is read-only).
+// Only the properties a caller sets are filled in; the SDK decides what else goes on the wire.
 func plusOne(cart sdk.Cart) sdk.CartUpdate {
-	update := sdk.CartUpdate{Id: cart.Id, LineItems: []sdk.CartLineItemUpdate{}}
+	update := sdk.CartUpdate{LineItems: []sdk.CartLineItemUpdate{}}
 	for _, item := range cart.LineItems {
+		lineID := item.Id
 		update.LineItems = append(update.LineItems, sdk.CartLineItemUpdate{
-			Id:            item.Id,
+			Id:            &lineID,
 			CatalogItemId: item.CatalogItemId,
 			FriendlyName:  item.FriendlyName,
 			Quantity:      item.Quantity + 1,
