@@ -30,6 +30,8 @@ const monoAssemblies = ['System.Runtime.Serialization', 'System.ComponentModel.D
   (name) => `/usr/lib/mono/4.5/${name}.dll`,
 );
 const run = promisify(execFile);
+/** A first compile on a cold cache and a busy 2-core machine takes far longer than the 60 s default. */
+const compileTimeoutMs = 300_000;
 
 const mono = requireTool({
   name: "Mono's C# compiler and runtime with Newtonsoft.Json, Runtime.Serialization, DataAnnotations and System.Net.Http",
@@ -77,22 +79,26 @@ describeWithTools([mono], 'csharp-netcore SDK models (generated/sdks/csharp-netc
       ...extra,
     ]);
 
-  it('compiles every model with mcs against Debian Newtonsoft.Json 6.0.8 (no shim), with the round-trip program', async () => {
-    const models = readdirSync(join(sdkDir, 'Model'))
-      .filter((file) => file.endsWith('.cs'))
-      .map((file) => join(sdkDir, 'Model', file));
-    expect(models.length).toBeGreaterThan(0);
-    const sources = [...models, join(sdkDir, 'Client/OpenAPIDateConverter.cs'), resolve('test/sdks/csharp/CartRoundTrip.cs')];
-    // CS0472 (a value type compared with null) is the generator's Equals/GetHashCode pattern: harmless, and noise here.
-    const references = [...monoAssemblies, newtonsoftJson].map((reference) => `-r:${reference}`);
-    // mcs exits non-zero on any error (the catch below reports them) and prints nothing when there is no warning.
-    await run('mcs', ['-nowarn:472', `-out:${program}`, ...references, ...sources], { timeout: 300_000 }).catch(
-      (error: Error & { stdout?: string; stderr?: string }) => {
-        throw new Error(`mcs failed:\n${error.stdout ?? ''}${error.stderr ?? error.message}`);
-      },
-    );
-    expect(existsSync(program)).toBe(true);
-  });
+  it(
+    'compiles every model with mcs against Debian Newtonsoft.Json 6.0.8 (no shim), with the round-trip program',
+    async () => {
+      const models = readdirSync(join(sdkDir, 'Model'))
+        .filter((file) => file.endsWith('.cs'))
+        .map((file) => join(sdkDir, 'Model', file));
+      expect(models.length).toBeGreaterThan(0);
+      const sources = [...models, join(sdkDir, 'Client/OpenAPIDateConverter.cs'), resolve('test/sdks/csharp/CartRoundTrip.cs')];
+      // CS0472 (a value type compared with null) is the generator's Equals/GetHashCode pattern: harmless, and noise here.
+      const references = [...monoAssemblies, newtonsoftJson].map((reference) => `-r:${reference}`);
+      // mcs exits non-zero on any error (the catch below reports them) and prints nothing when there is no warning.
+      await run('mcs', ['-nowarn:472', `-out:${program}`, ...references, ...sources], { timeout: 300_000 }).catch(
+        (error: Error & { stdout?: string; stderr?: string }) => {
+          throw new Error(`mcs failed:\n${error.stdout ?? ''}${error.stderr ?? error.message}`);
+        },
+      );
+      expect(existsSync(program)).toBe(true);
+    },
+    compileTimeoutMs,
+  );
 
   it('GETs a cart from the stateful fake, PUTs back only what it changed, and reads a typed 404', async () => {
     if (!fake || !proxy) throw new Error('the fake did not start');

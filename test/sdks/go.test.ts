@@ -27,6 +27,8 @@ const sdkDir = resolve('generated/sdks/go');
 const modulePath = 'github.com/partner-center-cart/partner-center-cart-contract/generated/sdks/go';
 const debianGoPath = '/usr/share/gocode';
 const run = promisify(execFile);
+/** A first compile on a cold cache and a busy 2-core machine takes far longer than the 60 s default. */
+const compileTimeoutMs = 300_000;
 
 const go = requireTool({
   name: 'Go with the Debian-packaged golang.org/x/oauth2',
@@ -78,11 +80,15 @@ describeWithTools([go], 'go SDK (generated/sdks/go)', () => {
     if (goPath) rmSync(goPath, { recursive: true, force: true });
   });
 
-  it('compiles and is go vet clean (SDK and the round-trip program)', async () => {
-    await goCommand(['vet', modulePath, 'cartroundtrip'], join(goPath, 'src/cartroundtrip'));
-    await goCommand(['build', '-o', program, 'cartroundtrip'], join(goPath, 'src/cartroundtrip'));
-    expect(existsSync(program)).toBe(true);
-  });
+  it(
+    'compiles and is go vet clean (SDK and the round-trip program)',
+    async () => {
+      await goCommand(['vet', modulePath, 'cartroundtrip'], join(goPath, 'src/cartroundtrip'));
+      await goCommand(['build', '-o', program, 'cartroundtrip'], join(goPath, 'src/cartroundtrip'));
+      expect(existsSync(program)).toBe(true);
+    },
+    compileTimeoutMs,
+  );
 
   it('GETs a cart from the stateful fake, PUTs back only what it changed, and reads a typed 404', async () => {
     if (!fake || !proxy) throw new Error('the fake did not start');

@@ -26,6 +26,8 @@ import {
 const sdkSources = resolve('generated/sdks/java/src/main/java');
 const debianJars = ['okhttp', 'okio', 'gson', 'jsr305', 'geronimo-annotation-1.3-spec'].map((name) => `/usr/share/java/${name}.jar`);
 const run = promisify(execFile);
+/** A first compile on a cold cache and a busy 2-core machine takes far longer than the 60 s default. */
+const compileTimeoutMs = 300_000;
 
 const java = requireTool({
   name: 'javac 17 and the Debian-packaged okhttp, okio, gson, jsr305 and javax.annotation jars',
@@ -76,17 +78,21 @@ describeWithTools([java], 'java SDK (generated/sdks/java)', () => {
       ...extra,
     ]);
 
-  it('compiles with javac against Debian jars (SDK, test-only shims and the round-trip program)', async () => {
-    const sources = [...javaFiles(sdkSources), ...javaFiles(resolve('test/sdks/java'))];
-    const compiled = await run('javac', ['-d', join(workDir, 'classes'), '-cp', debianJars.join(':'), ...sources], {
-      timeout: 300_000,
-      maxBuffer: 16 * 1024 * 1024,
-    }).catch((error: Error & { stderr?: string }) => {
-      throw new Error(`javac failed:\n${error.stderr ?? error.message}`);
-    });
-    expect(compiled.stderr).not.toMatch(/error:/);
-    expect(existsSync(join(workDir, 'classes/CartRoundTrip.class'))).toBe(true);
-  });
+  it(
+    'compiles with javac against Debian jars (SDK, test-only shims and the round-trip program)',
+    async () => {
+      const sources = [...javaFiles(sdkSources), ...javaFiles(resolve('test/sdks/java'))];
+      const compiled = await run('javac', ['-d', join(workDir, 'classes'), '-cp', debianJars.join(':'), ...sources], {
+        timeout: 300_000,
+        maxBuffer: 16 * 1024 * 1024,
+      }).catch((error: Error & { stderr?: string }) => {
+        throw new Error(`javac failed:\n${error.stderr ?? error.message}`);
+      });
+      expect(compiled.stderr).not.toMatch(/error:/);
+      expect(existsSync(join(workDir, 'classes/CartRoundTrip.class'))).toBe(true);
+    },
+    compileTimeoutMs,
+  );
 
   it('GETs a cart from the stateful fake, PUTs back only what it changed, and reads a typed 404', async () => {
     if (!fake || !proxy) throw new Error('the fake did not start');
