@@ -41,6 +41,10 @@ export interface GeneratorConfig {
   gitRepoId?: string;
   /** e.g. `models` to write only the model files. */
   globalProperty?: string;
+  /** openapi-generator `--library`, e.g. `okhttp-gson` for java. */
+  library?: string;
+  /** Folder of templates that replace the generator's own files of the same name (see scripts/sdk-templates/). */
+  templateDir?: string;
   additionalProperties?: Record<string, string | number | boolean>;
 }
 

@@ -13,6 +13,21 @@ probes=(
   "python3 -c 'import dateutil'|python3-dateutil"
   "python3 -c 'import six'|python3-six"
   "python3 -c 'import certifi'|python3-certifi"
+  # The Go, Java and C# SDK compiles and round trips (test/sdks/go, java, csharp): Debian's toolchains and libraries.
+  "command -v go|golang-go"
+  "test -f /usr/share/gocode/src/golang.org/x/oauth2/oauth2.go|golang-golang-x-oauth2-dev"
+  "command -v javac|openjdk-17-jdk-headless"
+  "test -f /usr/share/java/okhttp.jar|libokhttp-java"
+  "test -f /usr/share/java/gson.jar|libgoogle-gson-java"
+  "test -f /usr/share/java/jsr305.jar|libjsr305-java"
+  "test -f /usr/share/java/geronimo-annotation-1.3-spec.jar|libgeronimo-annotation-1.3-spec-java"
+  "command -v mcs|mono-mcs"
+  "command -v mono|mono-runtime"
+  "test -f /usr/lib/mono/gac/Newtonsoft.Json/6.0.0.0__b9a188c8922137c6/Newtonsoft.Json.dll|libnewtonsoft-json-cil-dev"
+  "test -f /usr/lib/mono/4.5/System.ComponentModel.DataAnnotations.dll|libmono-system-componentmodel-dataannotations4.0-cil"
+  "test -f /usr/lib/mono/4.5/System.Net.Http.dll|libmono-system-net-http4.0-cil"
+  "test -f /usr/lib/mono/4.5/System.Runtime.Serialization.dll|libmono-system-runtime-serialization4.0-cil"
+  "command -v xmllint|libxml2-utils"                             # the verifier's JUnit output checked against its XSD
 )
 
 missing=()

@@ -2,8 +2,9 @@ import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { promisify } from 'node:util';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { startPrism, type RunningPrism } from '../../src/mock/prism.js';
+import { commandProbe, describeWithTools, requireTool } from '../support/system-requirements.js';
 
 const run = promisify(execFile);
 const sdkRoot = resolve('generated/sdks/python');
@@ -43,19 +44,18 @@ print(json.dumps({
 }))
 `;
 
-describe('python SDK (generated/sdks/python)', () => {
+const python = requireTool({
+  name: 'python3 with urllib3, python-dateutil, six and certifi',
+  probes: [commandProbe('python3', ['-c', 'import urllib3, dateutil, six, certifi'])],
+  install: 'apt-get install -y python3-urllib3 python3-dateutil python3-six python3-certifi',
+});
+
+describeWithTools([python], 'python SDK (generated/sdks/python)', () => {
   let prism: RunningPrism | undefined;
 
   beforeAll(async () => {
     if (!existsSync(resolve(sdkRoot, 'partner_center_cart')))
       throw new Error(`${sdkRoot} is missing: run \`npm run generate:sdks\` first.`);
-    const probe = await run('python3', ['-c', 'import urllib3, dateutil, six, certifi']).catch((error: Error) => error);
-    if (probe instanceof Error) {
-      throw new Error(
-        `The Python SDK test needs python3 with urllib3, python-dateutil, six and certifi (${probe.message.trim()}). ` +
-          'Install them with: apt-get install -y python3-urllib3 python3-dateutil python3-six python3-certifi',
-      );
-    }
     prism = await startPrism({ specPath });
   });
 

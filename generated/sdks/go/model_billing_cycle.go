@@ -13,11 +13,11 @@ type BillingCycle string
 
 // List of BillingCycle
 const (
-	UNKNOWN BillingCycle = "unknown"
-	MONTHLY BillingCycle = "monthly"
-	ANNUAL BillingCycle = "annual"
-	NONE BillingCycle = "none"
-	ONE_TIME BillingCycle = "one_time"
-	TRIENNIAL BillingCycle = "triennial"
-	BIENNIAL BillingCycle = "biennial"
+	BILLINGCYCLE_UNKNOWN BillingCycle = "unknown"
+	BILLINGCYCLE_MONTHLY BillingCycle = "monthly"
+	BILLINGCYCLE_ANNUAL BillingCycle = "annual"
+	BILLINGCYCLE_NONE BillingCycle = "none"
+	BILLINGCYCLE_ONE_TIME BillingCycle = "one_time"
+	BILLINGCYCLE_TRIENNIAL BillingCycle = "triennial"
+	BILLINGCYCLE_BIENNIAL BillingCycle = "biennial"
 )

@@ -20,27 +20,27 @@ type Cart struct {
 	Id string `json:"id"`
 
 	// When the cart was created, in UTC with up to seven fractional digits. The docs' tables spell it `creationTimeStamp`; every SDK and response uses `creationTimestamp`, which this contract takes.
-	CreationTimestamp time.Time `json:"creationTimestamp,omitempty"`
+	CreationTimestamp *time.Time `json:"creationTimestamp,omitempty"`
 
 	// When the cart was last changed, in UTC. It changes on every successful update.
-	LastModifiedTimestamp time.Time `json:"lastModifiedTimestamp,omitempty"`
+	LastModifiedTimestamp *time.Time `json:"lastModifiedTimestamp,omitempty"`
 
 	// When the cart expires, in UTC: seven days after creation per the newest docs (older examples show about fifteen minutes, so do not compute it; read it). An update does not move it. The update example omits it; create responses include it.
-	ExpirationTimestamp time.Time `json:"expirationTimestamp,omitempty"`
+	ExpirationTimestamp *time.Time `json:"expirationTimestamp,omitempty"`
 
 	// The id (a GUID) of the user or application that last changed the cart.
-	LastModifiedUser string `json:"lastModifiedUser,omitempty"`
+	LastModifiedUser *string `json:"lastModifiedUser,omitempty"`
 
 	// The cart's line items, each becoming part of an order at checkout.
 	LineItems []CartLineItem `json:"lineItems"`
 
 	// The cart's state: `Active` (can be changed and checked out) or `Ordered` (already checked out, not meant to be changed). Capitalised on the wire. Open: other values are possible and must be tolerated.
-	Status string `json:"status,omitempty"`
+	Status *string `json:"status,omitempty"`
 
 	// Whether the partner accepted the partner-of-record attestation for the whole cart. The 2021 create table marks it required and writes it PascalCase; the SDK models it as optional and most examples leave it out, so it is optional here.
 	PartnerOnRecordAttestationAccepted *bool `json:"partnerOnRecordAttestationAccepted,omitempty"`
 
-	Links CartLinks `json:"links,omitempty"`
+	Links *CartLinks `json:"links,omitempty"`
 
-	Attributes ResourceAttributes `json:"attributes,omitempty"`
+	Attributes *ResourceAttributes `json:"attributes,omitempty"`
 }

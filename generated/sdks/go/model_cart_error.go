@@ -16,7 +16,7 @@ type CartError struct {
 	ErrorCode int32 `json:"errorCode"`
 
 	// What is wrong with the line, in the request's locale.
-	ErrorDescription string `json:"errorDescription,omitempty"`
+	ErrorDescription *string `json:"errorDescription,omitempty"`
 
 	// Further details as free-form values (the .NET SDK only).
 	AdditionalInformation map[string]interface{} `json:"additionalInformation,omitempty"`

@@ -23,22 +23,22 @@ type CartLineItem struct {
 	CatalogItemId string `json:"catalogItemId"`
 
 	// A label the partner chose for the line, to tell similar lines apart.
-	FriendlyName string `json:"friendlyName,omitempty"`
+	FriendlyName *string `json:"friendlyName,omitempty"`
 
 	// The number of licences or instances. The real limits are per SKU (its minimum and maximum quantity); at least 1 is this contract's inference.
 	Quantity int32 `json:"quantity"`
 
 	// The ISO 4217 currency code of the line, filled in by the service from the customer's market.
-	CurrencyCode string `json:"currencyCode,omitempty"`
+	CurrencyCode *string `json:"currencyCode,omitempty"`
 
 	// How often the line is billed. Known values are those of `BillingCycle` (`monthly`, `annual`, `one_time`, ...); in a response any other string must be tolerated, since the service adds billing cycles over time.
 	BillingCycle string `json:"billingCycle"`
 
 	// The length of a term as an ISO 8601 duration; documented values are `P1M`, `P1Y` and `P3Y`.
-	TermDuration string `json:"termDuration,omitempty"`
+	TermDuration *string `json:"termDuration,omitempty"`
 
 	// An optional promotion to apply. Most new-commerce promotions apply automatically; optional ones (such as Bridge to the Cloud) must be named here. A bad id gives the line cart error 10014.
-	PromotionId string `json:"promotionId,omitempty"`
+	PromotionId *string `json:"promotionId,omitempty"`
 
 	// Other partners taking part in the purchase, such as the indirect reseller of an indirect provider's sale.
 	Participants []Participant `json:"participants,omitempty"`
@@ -50,17 +50,17 @@ type CartLineItem struct {
 	ProvisioningContext map[string]string `json:"provisioningContext,omitempty"`
 
 	// Set by the service; lines with the same order group become one order at checkout.
-	OrderGroup string `json:"orderGroup,omitempty"`
+	OrderGroup *string `json:"orderGroup,omitempty"`
 
 	// The purchase system of the line; in the SDK only and undocumented.
-	PurchaseSystem string `json:"purchaseSystem,omitempty"`
+	PurchaseSystem *string `json:"purchaseSystem,omitempty"`
 
 	// Add-ons bought against the subscription this line creates, each a line item itself. Spelled `addonItems` in the docs and responses (a getter of the Java SDK would give `addOnItems`).
 	AddonItems []CartLineItem `json:"addonItems,omitempty"`
 
 	RenewsTo *RenewsTo `json:"renewsTo,omitempty"`
 
-	Error CartError `json:"error,omitempty"`
+	Error *CartError `json:"error,omitempty"`
 
 	// An end date for the first term, which is then prorated so it ends with other subscriptions.
 	CustomTermEndDate *time.Time `json:"customTermEndDate,omitempty"`

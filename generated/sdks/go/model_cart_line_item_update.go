@@ -17,27 +17,27 @@ import (
 type CartLineItemUpdate struct {
 
 	// The line's number within the cart (0, 1, 2, ...), unique in the cart; examples always send it. An integer, although the docs' tables say string.
-	Id int32 `json:"id,omitempty"`
+	Id *int32 `json:"id,omitempty"`
 
 	// What to buy: `productId:skuId:availabilityId` (for example `DG7GMGF0DWTL:0001:DG7GMGF0DSJB`) or a legacy offer id. Called `catalogId` in the docs' tables; `catalogItemId` everywhere else.
 	CatalogItemId string `json:"catalogItemId"`
 
 	// A label the partner chooses for the line, to tell similar lines apart.
-	FriendlyName string `json:"friendlyName,omitempty"`
+	FriendlyName *string `json:"friendlyName,omitempty"`
 
 	// The number of licences or instances, at least 1. The real limits are per SKU (its minimum and maximum quantity).
 	Quantity int32 `json:"quantity"`
 
 	// The ISO 4217 currency code; the service fills it in, so it is usually sent back unchanged or left out.
-	CurrencyCode string `json:"currencyCode,omitempty"`
+	CurrencyCode *string `json:"currencyCode,omitempty"`
 
 	BillingCycle BillingCycle `json:"billingCycle"`
 
 	// The length of a term as an ISO 8601 duration; documented values are `P1M`, `P1Y` and `P3Y`.
-	TermDuration string `json:"termDuration,omitempty"`
+	TermDuration *string `json:"termDuration,omitempty"`
 
 	// An optional promotion to apply; most apply automatically, optional ones must be named here (a bad id gives cart error 10014).
-	PromotionId string `json:"promotionId,omitempty"`
+	PromotionId *string `json:"promotionId,omitempty"`
 
 	// Other partners taking part in the purchase, such as the indirect reseller of an indirect provider's sale.
 	Participants []ParticipantUpdate `json:"participants,omitempty"`
@@ -49,17 +49,17 @@ type CartLineItemUpdate struct {
 	ProvisioningContext map[string]string `json:"provisioningContext,omitempty"`
 
 	// Set by the service (which lines become one order); may be sent back unchanged.
-	OrderGroup string `json:"orderGroup,omitempty"`
+	OrderGroup *string `json:"orderGroup,omitempty"`
 
 	// The purchase system of the line; in the SDK only and undocumented.
-	PurchaseSystem string `json:"purchaseSystem,omitempty"`
+	PurchaseSystem *string `json:"purchaseSystem,omitempty"`
 
 	// Add-ons to buy against the subscription this line creates, each a line item itself.
 	AddonItems []CartLineItemUpdate `json:"addonItems,omitempty"`
 
 	RenewsTo *RenewsTo `json:"renewsTo,omitempty"`
 
-	Error CartError `json:"error,omitempty"`
+	Error *CartError `json:"error,omitempty"`
 
 	// An end date for the first term, which is then prorated so it ends with other subscriptions.
 	CustomTermEndDate *time.Time `json:"customTermEndDate,omitempty"`

@@ -12,5 +12,5 @@ package partnercentercart
 // CartLinks - Links of the cart; only `self` is defined. Set by the service and ignored when sent.
 type CartLinks struct {
 
-	Self Link `json:"self,omitempty"`
+	Self *Link `json:"self,omitempty"`
 }

@@ -17,30 +17,30 @@ import (
 type CartUpdate struct {
 
 	// The cart's id. The path identifies the cart; if sent, this should equal the path's `cart-id`. (The docs' example sends a different id in the body than in the path, which this contract treats as an error in the example.) The .NET SDK sends it as `Id`, and as null in a cart it built itself.
-	Id string `json:"id,omitempty"`
+	Id *string `json:"id,omitempty"`
 
 	// When the cart was created; set by the service and ignored when sent.
-	CreationTimestamp time.Time `json:"creationTimestamp,omitempty"`
+	CreationTimestamp *time.Time `json:"creationTimestamp,omitempty"`
 
 	// When the cart was last changed; set by the service and ignored when sent.
-	LastModifiedTimestamp time.Time `json:"lastModifiedTimestamp,omitempty"`
+	LastModifiedTimestamp *time.Time `json:"lastModifiedTimestamp,omitempty"`
 
 	// When the cart expires; set by the service and ignored when sent. The .NET SDK sends `0001-01-01T00:00:00`, with no zone, when it is unset, and the service accepts it; this schema (the canonical form) requires a zone, and the request body's `x-service-acceptance` rule `dateTimesWithoutOffset` reads a zone-less value as UTC.
-	ExpirationTimestamp time.Time `json:"expirationTimestamp,omitempty"`
+	ExpirationTimestamp *time.Time `json:"expirationTimestamp,omitempty"`
 
 	// Who last changed the cart; set by the service and ignored when sent.
-	LastModifiedUser string `json:"lastModifiedUser,omitempty"`
+	LastModifiedUser *string `json:"lastModifiedUser,omitempty"`
 
 	// The cart's new line items, at least one. They replace the existing ones: keep every item that should stay.
 	LineItems []CartLineItemUpdate `json:"lineItems"`
 
 	// The cart's state (`Active` or `Ordered`); set by the service and ignored when sent.
-	Status string `json:"status,omitempty"`
+	Status *string `json:"status,omitempty"`
 
 	// Whether the partner accepts the partner-of-record attestation for the whole cart.
 	PartnerOnRecordAttestationAccepted *bool `json:"partnerOnRecordAttestationAccepted,omitempty"`
 
-	Links CartLinks `json:"links,omitempty"`
+	Links *CartLinks `json:"links,omitempty"`
 
-	Attributes ResourceAttributes `json:"attributes,omitempty"`
+	Attributes *ResourceAttributes `json:"attributes,omitempty"`
 }

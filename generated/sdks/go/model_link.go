@@ -13,10 +13,10 @@ package partnercentercart
 type Link struct {
 
 	// The resource's address, relative to the service, such as `/customers/{id}/carts/{id}`.
-	Uri string `json:"uri,omitempty"`
+	Uri *string `json:"uri,omitempty"`
 
 	// The HTTP method to follow the link with, such as `GET`.
-	Method string `json:"method,omitempty"`
+	Method *string `json:"method,omitempty"`
 
 	// Headers to send when following the link; always empty in examples.
 	Headers []LinkHeader `json:"headers,omitempty"`

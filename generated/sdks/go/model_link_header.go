@@ -13,8 +13,8 @@ package partnercentercart
 type LinkHeader struct {
 
 	// The header's name.
-	Key string `json:"key,omitempty"`
+	Key *string `json:"key,omitempty"`
 
 	// The header's value.
-	Value string `json:"value,omitempty"`
+	Value *string `json:"value,omitempty"`
 }

@@ -13,8 +13,8 @@ type ParticipantType string
 
 // List of ParticipantType
 const (
-	UNKNOWN ParticipantType = "unknown"
-	TRANSACTION_RESELLER ParticipantType = "transaction_reseller"
-	CONSUMPTION_RESELLER ParticipantType = "consumption_reseller"
-	ADDITIONAL_TRANSACTION_RESELLER ParticipantType = "additional_transaction_reseller"
+	PARTICIPANTTYPE_UNKNOWN ParticipantType = "unknown"
+	PARTICIPANTTYPE_TRANSACTION_RESELLER ParticipantType = "transaction_reseller"
+	PARTICIPANTTYPE_CONSUMPTION_RESELLER ParticipantType = "consumption_reseller"
+	PARTICIPANTTYPE_ADDITIONAL_TRANSACTION_RESELLER ParticipantType = "additional_transaction_reseller"
 )

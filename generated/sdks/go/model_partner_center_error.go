@@ -22,7 +22,7 @@ type PartnerCenterError struct {
 	Data []interface{} `json:"data,omitempty"`
 
 	// The part of the service that produced the error, such as `PartnerFD`.
-	Source string `json:"source,omitempty"`
+	Source *string `json:"source,omitempty"`
 
-	Attributes ResourceAttributes `json:"attributes,omitempty"`
+	Attributes *ResourceAttributes `json:"attributes,omitempty"`
 }

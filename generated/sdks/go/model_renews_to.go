@@ -13,5 +13,5 @@ package partnercentercart
 type RenewsTo struct {
 
 	// The length of a term as an ISO 8601 duration; documented values are `P1M`, `P1Y` and `P3Y`.
-	TermDuration string `json:"termDuration,omitempty"`
+	TermDuration *string `json:"termDuration,omitempty"`
 }

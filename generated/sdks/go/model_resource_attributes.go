@@ -13,8 +13,8 @@ package partnercentercart
 type ResourceAttributes struct {
 
 	// The kind of resource, such as `Cart`.
-	ObjectType string `json:"objectType,omitempty"`
+	ObjectType *string `json:"objectType,omitempty"`
 
 	// An entity tag; carts do not use it for concurrency (there is no If-Match on carts) and it is usually absent.
-	Etag string `json:"etag,omitempty"`
+	Etag *string `json:"etag,omitempty"`
 }

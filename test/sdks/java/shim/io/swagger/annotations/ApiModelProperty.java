@@ -1,0 +1,17 @@
+// TEST-ONLY SHIM for io.swagger:swagger-annotations 1.5 (see test/sdks/java/shim/README.md): the elements the SDK uses.
+package io.swagger.annotations;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+@Target({ElementType.METHOD, ElementType.FIELD})
+@Retention(RetentionPolicy.RUNTIME)
+public @interface ApiModelProperty {
+  String value() default "";
+
+  String example() default "";
+
+  boolean required() default false;
+}
