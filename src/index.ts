@@ -22,13 +22,17 @@ export {
   PartnerCenterNetworkError,
   PartnerCenterTimeoutError,
   PartnerCenterCredentialError,
+  PartnerCenterContractError,
   CartClientError,
   isCartClientError,
   type CartClientErrorKind,
   type KnownCartClientError,
   type CartViolation,
   type PartnerCenterApiErrorDetails,
+  type ResponseContractDeviation,
 } from './errors/index.js';
+export type { ResponseValidationMode, ResponseDeviationHandler, ResponseDeviationReport } from './drift/validate-responses.js';
+export { recordHar, type HarRecorder, type HarRecorderOptions, type HarLog } from './record/record-har.js';
 export { findCartUpdateViolations } from './validation/check-request.js';
 export type {
   Cart,

@@ -13,6 +13,7 @@ import { DEFAULT_RETRY, retryPolicy, type RetryOptions } from '../pipeline/retry
 import { attemptTimeoutPolicy, overallTimeoutPolicy } from '../pipeline/timeout-policy.js';
 import { apiErrorFrom } from './api-error.js';
 import { checkBaseUrl, DEFAULT_BASE_URL } from './base-url.js';
+import { answerJudge, type ResponseDeviationHandler, type ResponseValidationMode } from '../drift/validate-responses.js';
 
 const CART_PATH = '/v1/customers/{customer-id}/carts/{cart-id}';
 
@@ -46,6 +47,14 @@ export interface CartClientOptions {
   validateRequests?: boolean;
   /** The `fetch` to send with. Default `globalThis.fetch`. */
   fetch?: FetchLike;
+  /**
+   * Check what Partner Center answers to typed calls against the contract: `'report'` (the default) hands each
+   * deviation to `onResponseDeviation` and never fails the call, `'strict'` rejects with `PartnerCenterContractError`,
+   * `'off'` does not look.
+   */
+  validateResponses?: ResponseValidationMode;
+  /** Receives each deviation in `'report'` mode. Default: one `console.warn` line per deviation. */
+  onResponseDeviation?: ResponseDeviationHandler;
 }
 
 /** Options of one call. */
@@ -140,6 +149,7 @@ export function createCartClient(options: CartClientOptions): CartClient {
     buildPolicies(options, correlationId, validate),
     createTransport(options.fetch ?? ((input, init) => fetch(input, init))),
   );
+  const judge = answerJudge(options.validateResponses ?? 'report', options.onResponseDeviation);
   const raw = createClient<paths>({ baseUrl: checkBaseUrl(options.baseUrl ?? DEFAULT_BASE_URL), fetch: send, Request: ReplayableRequest });
 
   async function getCart(customerId: string, cartId: string, call?: CallOptions): Promise<Cart> {
@@ -148,6 +158,7 @@ export function createCartClient(options: CartClientOptions): CartClient {
       params: { path: { 'customer-id': customerId, 'cart-id': cartId }, header: callHeaders(call) },
       signal: call?.signal,
     });
+    judge(response, data ?? error);
     if (data === undefined) throw apiErrorFrom(response, error);
     return data;
   }
@@ -158,6 +169,7 @@ export function createCartClient(options: CartClientOptions): CartClient {
       body: cart,
       signal: call?.signal,
     });
+    judge(response, data ?? error);
     if (data === undefined) throw apiErrorFrom(response, error);
     return data;
   }
