@@ -85,7 +85,9 @@ function bodyDeviations(answer: AnswerToJudge): ResponseDeviation[] {
   const { body } = answer;
   // The error body schema says some failures (429s among them) come with an empty body; clients must cope.
   if (body.kind === 'none') {
-    return success ? [{ part: 'body', path: '', rule: 'required', message: 'the body is empty; a success must carry the Cart', value: undefined }] : [];
+    return success
+      ? [{ part: 'body', path: '', rule: 'required', message: 'the body is empty; a success must carry the Cart', value: undefined }]
+      : [];
   }
   if (body.kind === 'not-json') {
     const contentType = answer.header('Content-Type');

@@ -25,7 +25,9 @@ export type ResponseDeviationHandler = (report: ResponseDeviationReport) => void
 export type AnswerJudge = (response: Response, parsed: unknown) => void;
 
 function warn(report: ResponseDeviationReport): void {
-  console.warn(`partner-center-cart-contract: answer ${report.status} (request id ${report.requestId ?? 'unknown'}) differs from the contract: ${report.message}`);
+  console.warn(
+    `partner-center-cart-contract: answer ${report.status} (request id ${report.requestId ?? 'unknown'}) differs from the contract: ${report.message}`,
+  );
 }
 
 function bodyOf(parsed: unknown): AnswerBody {

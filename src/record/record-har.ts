@@ -25,13 +25,17 @@ export interface HarRecorder {
 
 function headerList(headers: Headers, isRedacted: (name: string) => boolean): HarNameValue[] {
   const list: HarNameValue[] = [];
-  headers.forEach((value, name) => list.push({ name, value: isRedacted(name) ? REDACTED : value }));
+  headers.forEach((value, name) => {
+    list.push({ name, value: isRedacted(name) ? REDACTED : value });
+  });
   return list;
 }
 
 function queryList(url: string): HarNameValue[] {
   const list: HarNameValue[] = [];
-  new URL(url).searchParams.forEach((value, name) => list.push({ name, value }));
+  new URL(url).searchParams.forEach((value, name) => {
+    list.push({ name, value });
+  });
   return list;
 }
 
@@ -74,7 +78,9 @@ export function recordHar(fetchImpl: FetchLike, options: HarRecorderOptions = {}
         cookies: [],
         headers: headerList(requestHeaders, isRedacted),
         queryString: queryList(url),
-        ...(requestText === undefined ? {} : { postData: { mimeType: requestHeaders.get('content-type') ?? 'application/json', text: requestText } }),
+        ...(requestText === undefined
+          ? {}
+          : { postData: { mimeType: requestHeaders.get('content-type') ?? 'application/json', text: requestText } }),
         headersSize: -1,
         bodySize: requestText === undefined ? 0 : new TextEncoder().encode(requestText).length,
       },
