@@ -20,9 +20,10 @@ export const ALWAYS_REDACTED: readonly string[] = [
   'client_assertion',
   'password',
   'token',
-  'code',
-  'sig',
 ];
+
+/** Query parameters that carry credentials by convention (an OAuth `code`, a SAS `sig`) but mean other things in bodies. */
+const QUERY_CREDENTIALS = new Set(['code', 'sig']);
 
 /** A matcher for names to redact: the defaults plus `extra`, compared case-insensitively. */
 export function redactedNames(extra: readonly string[] = []): (name: string) => boolean {
@@ -35,7 +36,7 @@ export function redactUrl(url: string, isRedacted: (name: string) => boolean): s
   const parsed = new URL(url);
   let changed = false;
   for (const name of Array.from(new Set(parsed.searchParams.keys()))) {
-    if (isRedacted(name)) {
+    if (isRedacted(name) || QUERY_CREDENTIALS.has(name.toLowerCase())) {
       parsed.searchParams.set(name, REDACTED);
       changed = true;
     }
