@@ -1,6 +1,6 @@
 import { PartnerCenterContractError, type ResponseContractDeviation } from '../errors/index.js';
 import { sentIdsOf } from '../pipeline/call-ids-policy.js';
-import { type AnswerBody, findResponseDeviations } from './check-response.js';
+import { type AnswerBody, findResponseDeviations, isJsonMediaType } from './check-response.js';
 
 /*
  * `validateResponses`: the client's drift detector. It judges what openapi-fetch already parsed, so looking costs
@@ -30,10 +30,11 @@ function warn(report: ResponseDeviationReport): void {
   );
 }
 
-function bodyOf(parsed: unknown): AnswerBody {
+function bodyOf(parsed: unknown, contentType: string | null): AnswerBody {
   if (parsed === undefined || parsed === '') return { kind: 'none' };
-  // openapi-fetch hands back the text when an error body was not JSON.
-  if (typeof parsed === 'string') return { kind: 'not-json' };
+  // openapi-fetch parses a success as JSON whatever its Content-Type, and hands back the text of an error body that
+  // was not JSON.
+  if (typeof parsed === 'string' || !isJsonMediaType(contentType ?? undefined)) return { kind: 'not-json' };
   return { kind: 'json', value: parsed };
 }
 
@@ -44,7 +45,7 @@ export function answerJudge(mode: ResponseValidationMode, onDeviation: ResponseD
     const deviations = findResponseDeviations({
       status: response.status,
       header: (name) => response.headers.get(name) ?? undefined,
-      body: bodyOf(parsed),
+      body: bodyOf(parsed, response.headers.get('Content-Type')),
       headersComplete: true,
     });
     if (deviations.length === 0) return;

@@ -72,7 +72,16 @@ describe('mutated recordings are classified', () => {
       }),
     );
     expect(result.exitCode).toBe(1);
-    expect(result.errors).toEqual([expect.objectContaining({ location: 'entry 1: response status', index: 1, where: 'response', part: 'status', rule: 'undeclared-status', value: '418' })]);
+    expect(result.errors).toEqual([
+      expect.objectContaining({
+        location: 'entry 1: response status',
+        index: 1,
+        where: 'response',
+        part: 'status',
+        rule: 'undeclared-status',
+        value: '418',
+      }),
+    ]);
   });
 
   it('a wrong type in the response body', async () => {
@@ -86,7 +95,14 @@ describe('mutated recordings are classified', () => {
     );
     expect(result.exitCode).toBe(1);
     expect(result.errors).toEqual([
-      expect.objectContaining({ location: 'entry 2: response body lineItems[0].quantity', where: 'response', part: 'body', path: 'lineItems[0].quantity', rule: 'type', value: '"three"' }),
+      expect.objectContaining({
+        location: 'entry 2: response body lineItems[0].quantity',
+        where: 'response',
+        part: 'body',
+        path: 'lineItems[0].quantity',
+        rule: 'type',
+        value: '"three"',
+      }),
     ]);
   });
 
@@ -102,7 +118,14 @@ describe('mutated recordings are classified', () => {
     expect(result.exitCode).toBe(1);
     expect(result.errors).toEqual([
       expect.objectContaining({ index: 0, where: 'response', part: 'header', path: 'MS-RequestId', rule: 'always-sent', value: 'nothing' }),
-      expect.objectContaining({ index: 3, where: 'request', part: 'header', path: 'MS-RequestId', rule: 'missing-request-id', value: 'nothing' }),
+      expect.objectContaining({
+        index: 3,
+        where: 'request',
+        part: 'header',
+        path: 'MS-RequestId',
+        rule: 'missing-request-id',
+        value: 'nothing',
+      }),
     ]);
   });
 
@@ -116,7 +139,9 @@ describe('mutated recordings are classified', () => {
       }),
     );
     expect(result.exitCode).toBe(1);
-    expect(result.errors).toEqual([expect.objectContaining({ index: 5, where: 'request', part: 'operation', rule: 'undeclared-operation' })]);
+    expect(result.errors).toEqual([
+      expect.objectContaining({ index: 5, where: 'request', part: 'operation', rule: 'undeclared-operation' }),
+    ]);
   });
 
   // Needs issue 10's findCartUpdateViolations(body, { as: 'service' }); until that is merged the strict check
@@ -136,10 +161,15 @@ describe('mutated recordings are classified', () => {
     const result = await verifyJson(
       mutated('bad-request-body', (entries) => {
         const request = entry(entries, 1).request;
-        if (request.postData) request.postData.text = JSON.stringify({ lineItems: [{ catalogItemId: 'DG7GMGF0DWTL:0001:DG7GMGF0DSJB', quantity: 0, billingCycle: 'monthly' }] });
+        if (request.postData)
+          request.postData.text = JSON.stringify({
+            lineItems: [{ catalogItemId: 'DG7GMGF0DWTL:0001:DG7GMGF0DSJB', quantity: 0, billingCycle: 'monthly' }],
+          });
       }),
     );
     expect(result.exitCode).toBe(1);
-    expect(result.errors).toEqual([expect.objectContaining({ index: 1, where: 'request', part: 'body', path: 'lineItems[0].quantity', rule: 'minimum', value: '0' })]);
+    expect(result.errors).toEqual([
+      expect.objectContaining({ index: 1, where: 'request', part: 'body', path: 'lineItems[0].quantity', rule: 'minimum', value: '0' }),
+    ]);
   });
 });

@@ -13,7 +13,8 @@ afterAll(() => scratch.remove());
 const QUERY_SECRET = 'query-secret-5c1d9e';
 const BODY_SECRET = 'client-secret-8f2a7b';
 const BASIC_SECRET = 'dXNlcjpiYXNpYy1zZWNyZXQ=';
-const cartUrl = 'https://api.partnercenter.microsoft.com/v1/customers/d6bf25b7-e0a8-4f2d-a31b-97b55cfc774d/carts/b4c8fdea-cbe4-4d17-9576-13fcacbf9605';
+const cartUrl =
+  'https://api.partnercenter.microsoft.com/v1/customers/d6bf25b7-e0a8-4f2d-a31b-97b55cfc774d/carts/b4c8fdea-cbe4-4d17-9576-13fcacbf9605';
 const ids = [
   { name: 'MS-RequestId', value: '4fa6dad6-a89f-4875-8247-8294a10ae1cf' },
   { name: 'MS-CorrelationId', value: 'aaaa0000-bb11-2222-33cc-444444dddddd' },
@@ -37,22 +38,47 @@ const secretHar = {
     creator: { name: 'browser', version: '1' },
     entries: [
       entry(
-        { method: 'GET', url: `${cartUrl}?access_token=${QUERY_SECRET}`, headers: [{ name: 'authorization', value: `Bearer ${SECRET_TOKEN}` }, ...ids] },
+        {
+          method: 'GET',
+          url: `${cartUrl}?access_token=${QUERY_SECRET}`,
+          headers: [{ name: 'authorization', value: `Bearer ${SECRET_TOKEN}` }, ...ids],
+        },
         {
           status: 200,
           headers: [{ name: 'content-type', value: 'application/json; charset=utf-8' }, ...ids],
           // The token where a GUID belongs: the finding's value must not show it.
-          content: { size: 1, mimeType: 'application/json', text: JSON.stringify({ id: SECRET_TOKEN, lineItems: [{ id: 0, catalogItemId: 'X', quantity: 'two', billingCycle: 'monthly' }] }) },
+          content: {
+            size: 1,
+            mimeType: 'application/json',
+            text: JSON.stringify({
+              id: SECRET_TOKEN,
+              lineItems: [{ id: 0, catalogItemId: 'X', quantity: 'two', billingCycle: 'monthly' }],
+            }),
+          },
         },
       ),
       entry(
         {
           method: 'PUT',
           url: cartUrl,
-          headers: [{ name: 'Authorization', value: `Bearer ${SECRET_TOKEN}` }, { name: 'Content-Type', value: 'application/json' }, ...ids],
-          postData: { mimeType: 'application/json', text: JSON.stringify({ client_secret: BODY_SECRET, lineItems: [{ catalogItemId: BODY_SECRET, quantity: 0, billingCycle: 'monthly' }] }) },
+          headers: [
+            { name: 'Authorization', value: `Bearer ${SECRET_TOKEN}` },
+            { name: 'Content-Type', value: 'application/json' },
+            ...ids,
+          ],
+          postData: {
+            mimeType: 'application/json',
+            text: JSON.stringify({
+              client_secret: BODY_SECRET,
+              lineItems: [{ catalogItemId: BODY_SECRET, quantity: 0, billingCycle: 'monthly' }],
+            }),
+          },
         },
-        { status: 400, headers: [{ name: 'Content-Type', value: 'application/json' }, ...ids], content: { size: 1, mimeType: 'application/json', text: '{"code":800002,"description":"Invalid input."}' } },
+        {
+          status: 400,
+          headers: [{ name: 'Content-Type', value: 'application/json' }, ...ids],
+          content: { size: 1, mimeType: 'application/json', text: '{"code":800002,"description":"Invalid input."}' },
+        },
       ),
       entry(
         { method: 'GET', url: cartUrl, headers: [{ name: 'Authorization', value: `Basic ${BASIC_SECRET}` }, ...ids] },
@@ -76,16 +102,35 @@ describe.each(['text', 'json', 'junit', 'sarif', 'github'])('--format %s', (form
 describe('documents', () => {
   it('json: stdout is one JSON document naming file, entry, place, path, rule and value', async () => {
     const run = await verify('--format', 'json', harFile);
-    const document = JSON.parse(run.stdout) as { exitCode: number; files: Array<{ file: string; findings: Array<Record<string, unknown>> }> };
+    const document = JSON.parse(run.stdout) as {
+      exitCode: number;
+      files: Array<{ file: string; findings: Array<Record<string, unknown>> }>;
+    };
     expect(document.exitCode).toBe(1);
     expect(document.files[0]?.file).toBe(harFile);
     expect(document.files[0]?.findings).toContainEqual(
-      expect.objectContaining({ location: 'entry 0: response body lineItems[0].quantity', index: 0, where: 'response', part: 'body', path: 'lineItems[0].quantity', rule: 'type', value: '"two"' }),
+      expect.objectContaining({
+        location: 'entry 0: response body lineItems[0].quantity',
+        index: 0,
+        where: 'response',
+        part: 'body',
+        path: 'lineItems[0].quantity',
+        rule: 'type',
+        value: '"two"',
+      }),
     );
-    expect(document.files[0]?.findings).toContainEqual(expect.objectContaining({ index: 0, path: 'id', rule: 'format', value: '"[redacted]"' }));
-    expect(document.files[0]?.findings).toContainEqual(expect.objectContaining({ index: 1, where: 'request', path: 'lineItems[0].quantity', rule: 'minimum' }));
-    expect(document.files[0]?.findings).toContainEqual(expect.objectContaining({ index: 2, where: 'request', path: 'Authorization', rule: 'security', value: '[redacted]' }));
-    expect(document.files[0]?.findings).toContainEqual(expect.objectContaining({ index: 2, where: 'response', part: 'status', rule: 'undeclared-status' }));
+    expect(document.files[0]?.findings).toContainEqual(
+      expect.objectContaining({ index: 0, path: 'id', rule: 'format', value: '"[redacted]"' }),
+    );
+    expect(document.files[0]?.findings).toContainEqual(
+      expect.objectContaining({ index: 1, where: 'request', path: 'lineItems[0].quantity', rule: 'minimum' }),
+    );
+    expect(document.files[0]?.findings).toContainEqual(
+      expect.objectContaining({ index: 2, where: 'request', path: 'Authorization', rule: 'security', value: '[redacted]' }),
+    );
+    expect(document.files[0]?.findings).toContainEqual(
+      expect.objectContaining({ index: 2, where: 'response', part: 'status', rule: 'undeclared-status' }),
+    );
   });
 
   it('junit: well-formed XML, valid against the Ant JUnit schema, one failing test case per broken exchange', async () => {
@@ -94,8 +139,16 @@ describe('documents', () => {
     const file = scratch.write('report.xml', run.stdout);
     // xmllint (Debian's libxml2-utils) validates against the XSD; its absence fails the test rather than skipping it.
     execFileSync('xmllint', ['--noout', '--schema', 'test/verify/fixtures/junit.xsd', file], { stdio: 'pipe' });
-    const parsed = new XMLParser({ ignoreAttributes: false, isArray: (name) => name === 'testcase' || name === 'testsuite' }).parse(run.stdout) as {
-      testsuites: { testsuite: Array<{ '@_tests': string; '@_failures': string; testcase: Array<{ '@_name': string; failure?: { '@_type': string } }> }> };
+    const parsed = new XMLParser({ ignoreAttributes: false, isArray: (name) => name === 'testcase' || name === 'testsuite' }).parse(
+      run.stdout,
+    ) as {
+      testsuites: {
+        testsuite: Array<{
+          '@_tests': string;
+          '@_failures': string;
+          testcase: Array<{ '@_name': string; failure?: { '@_type': string } }>;
+        }>;
+      };
     };
     const [suite] = parsed.testsuites.testsuite;
     expect(suite?.['@_tests']).toBe('3');
@@ -113,7 +166,9 @@ describe('documents', () => {
     const schema = JSON.parse(readFileSync('test/verify/fixtures/sarif-schema-2.1.0.json', 'utf8')) as object;
     const ajv = new Ajv04({ allErrors: true, strict: false, validateFormats: false, unicodeRegExp: false });
     const validate = ajv.compile(schema);
-    const sarif = JSON.parse(run.stdout) as { runs: Array<{ results: Array<{ ruleId: string; locations: Array<{ logicalLocations: Array<{ fullyQualifiedName: string }> }> }> }> };
+    const sarif = JSON.parse(run.stdout) as {
+      runs: Array<{ results: Array<{ ruleId: string; locations: Array<{ logicalLocations: Array<{ fullyQualifiedName: string }> }> }> }>;
+    };
     expect(validate(sarif), JSON.stringify(validate.errors)).toBe(true);
     const names = sarif.runs[0]?.results.map((result) => result.locations[0]?.logicalLocations[0]?.fullyQualifiedName);
     expect(names).toContain('entries[0].response.body.lineItems[0].quantity');
@@ -141,7 +196,11 @@ describe('exit code 2: input that cannot be verified', () => {
     ['text that is not JSON', () => scratch.write('notes.txt', 'GET /carts'), /not JSON, so neither HAR nor Pact/],
     ['JSON that is neither', () => scratch.write('other.json', { hello: 'world' }), /neither HAR \(no log.entries\) nor Pact/],
     ['a HAR without entries', () => scratch.write('none.har', { log: { version: '1.2', entries: [] } }), /the HAR has no entries/],
-    ['a Pact without interactions', () => scratch.write('none.json', { consumer: { name: 'c' }, provider: { name: 'p' }, interactions: [] }), /no interactions/],
+    [
+      'a Pact without interactions',
+      () => scratch.write('none.json', { consumer: { name: 'c' }, provider: { name: 'p' }, interactions: [] }),
+      /no interactions/,
+    ],
   ])('%s', async (_name, path, message) => {
     const run = await verify(path());
     expect(run.exitCode).toBe(2);

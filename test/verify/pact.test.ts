@@ -54,7 +54,11 @@ async function writeV3Pact(): Promise<string> {
     .given('CartNotFound')
     .uponReceiving('a read of a cart that does not exist')
     .withRequest({ method: 'GET', path: `/v1/customers/${customerId}/carts/00000000-0000-4000-8000-000000000000` })
-    .willRespondWith({ status: 404, headers: json, body: { code: 800008, description: 'The cart could not be found.', data: [], source: 'PartnerFD' } });
+    .willRespondWith({
+      status: 404,
+      headers: json,
+      body: { code: 800008, description: 'The cart could not be found.', data: [], source: 'PartnerFD' },
+    });
   await pact.executeTest(async (server) => {
     await expect(client(server.url).getCart(customerId, '00000000-0000-4000-8000-000000000000')).rejects.toMatchObject({ status: 404 });
   });
@@ -94,19 +98,29 @@ describe('Pact files from the real Pact JS library', () => {
 
   it('v4: a consumer of this API verifies clean; the same file broken does not', async () => {
     const file = await writeV4Pact();
-    expect((JSON.parse(readFileSync(file, 'utf8')) as { metadata: { pactSpecification: { version: string } } }).metadata.pactSpecification.version).toMatch(/^4/);
+    expect(
+      (JSON.parse(readFileSync(file, 'utf8')) as { metadata: { pactSpecification: { version: string } } }).metadata.pactSpecification
+        .version,
+    ).toMatch(/^4/);
     const clean = await verifyJson(file);
     expect(clean.errors).toEqual([]);
     expect(clean.exitCode).toBe(0);
 
-    const document = JSON.parse(readFileSync(file, 'utf8')) as { interactions: Array<{ response: { status: number; body: { content: { lineItems: Array<Record<string, unknown>> } } } }> };
+    const document = JSON.parse(readFileSync(file, 'utf8')) as {
+      interactions: Array<{ response: { status: number; body: { content: { lineItems: Array<Record<string, unknown>> } } } }>;
+    };
     const [interaction] = document.interactions;
     if (!interaction) throw new Error('the v4 Pact has no interaction');
     (interaction.response.body.content.lineItems[0] as Record<string, unknown>).billingCycle = 7;
     const broken = await verifyJson(scratch.write('broken-v4.json', document));
     expect(broken.exitCode).toBe(1);
     expect(broken.errors).toEqual([
-      expect.objectContaining({ location: 'interaction 0: response body lineItems[0].billingCycle', path: 'lineItems[0].billingCycle', rule: 'type', value: '7' }),
+      expect.objectContaining({
+        location: 'interaction 0: response body lineItems[0].billingCycle',
+        path: 'lineItems[0].billingCycle',
+        rule: 'type',
+        value: '7',
+      }),
     ]);
   });
 
@@ -118,12 +132,21 @@ describe('Pact files from the real Pact JS library', () => {
         {
           description: 'a read of an active cart',
           providerState: 'Active',
-          request: { method: 'GET', path: cartPath, query: 'expand=lineItems', headers: { Authorization: `Bearer ${SECRET_TOKEN}`, 'MS-RequestId': '4fa6dad6-a89f-4875-8247-8294a10ae1cf' } },
+          request: {
+            method: 'GET',
+            path: cartPath,
+            query: 'expand=lineItems',
+            headers: { Authorization: `Bearer ${SECRET_TOKEN}`, 'MS-RequestId': '4fa6dad6-a89f-4875-8247-8294a10ae1cf' },
+          },
           response: { status: 200, headers: { 'Content-Type': 'application/json' }, body: cart },
         },
         {
           description: 'a teapot',
-          request: { method: 'GET', path: cartPath, headers: { Authorization: `Bearer ${SECRET_TOKEN}`, 'MS-RequestId': '4fa6dad6-a89f-4875-8247-8294a10ae1cf' } },
+          request: {
+            method: 'GET',
+            path: cartPath,
+            headers: { Authorization: `Bearer ${SECRET_TOKEN}`, 'MS-RequestId': '4fa6dad6-a89f-4875-8247-8294a10ae1cf' },
+          },
           response: { status: 418 },
         },
       ],
@@ -131,6 +154,8 @@ describe('Pact files from the real Pact JS library', () => {
     };
     const result = await verifyJson(scratch.write('v2.json', v2));
     expect(result.exitCode).toBe(1);
-    expect(result.errors).toEqual([expect.objectContaining({ location: 'interaction 1: response status', rule: 'undeclared-status', value: '418' })]);
+    expect(result.errors).toEqual([
+      expect.objectContaining({ location: 'interaction 1: response status', rule: 'undeclared-status', value: '418' }),
+    ]);
   });
 });

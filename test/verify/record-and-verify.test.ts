@@ -25,7 +25,13 @@ afterAll(async () => {
 describe('HAR recorded by the client', () => {
   it('against the fake verifies clean, and holds no token', async () => {
     const har = await recordAgainstFake(fake);
-    expect(har.log.entries.map((entry) => `${entry.request.method} ${entry.response.status}`)).toEqual(['GET 200', 'PUT 201', 'GET 200', 'PUT 201', 'GET 404']);
+    expect(har.log.entries.map((entry) => `${entry.request.method} ${entry.response.status}`)).toEqual([
+      'GET 200',
+      'PUT 201',
+      'GET 200',
+      'PUT 201',
+      'GET 404',
+    ]);
     const file = scratch.write('fake.har', har);
     expect(JSON.stringify(har)).not.toContain(SECRET_TOKEN);
     const run = await verify(file);
@@ -47,7 +53,9 @@ describe('HAR recorded by the client', () => {
     const entries: HarLog['log']['entries'] = [];
     for (const prefer of ['code=200, example=Active', 'code=201, example=Reservation', 'code=404', 'code=429']) {
       const { client, recorder } = recordingClient(prism.url, preferring(prefer));
-      const call = prefer.startsWith('code=201') ? client.updateCart(customerId, cartId, updateBody(2) as never) : client.getCart(customerId, cartId);
+      const call = prefer.startsWith('code=201')
+        ? client.updateCart(customerId, cartId, updateBody(2) as never)
+        : client.getCart(customerId, cartId);
       await call.catch(() => undefined);
       entries.push(...recorder.har().log.entries);
     }

@@ -56,7 +56,13 @@ export const SECRET_TOKEN = 'eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJzZWNyZXQtdXNlciJ9.c
 /** A typed client whose exchanges are recorded; `before` may change a request before the recorder sees it. */
 export function recordingClient(baseUrl: string, before: (next: FetchLike) => FetchLike = (next) => next) {
   const recorder = recordHar((input, init) => fetch(input, init));
-  const client = createCartClient({ credential: SECRET_TOKEN, baseUrl, fetch: before(recorder.fetch), retry: false, validateResponses: 'off' });
+  const client = createCartClient({
+    credential: SECRET_TOKEN,
+    baseUrl,
+    fetch: before(recorder.fetch),
+    retry: false,
+    validateResponses: 'off',
+  });
   return { client, recorder };
 }
 
@@ -78,4 +84,3 @@ export async function recordAgainstFake(service: FakeCartService): Promise<HarLo
   await client.getCart(cart.customerId, crypto.randomUUID()).catch(() => undefined);
   return recorder.har();
 }
-
