@@ -32,7 +32,6 @@ export {
   type ResponseContractDeviation,
 } from './errors/index.js';
 export type { ResponseValidationMode, ResponseDeviationHandler, ResponseDeviationReport } from './drift/validate-responses.js';
-export { recordHar, type HarRecorder, type HarRecorderOptions, type HarLog } from './record/record-har.js';
 export { findCartUpdateViolations } from './validation/check-request.js';
 export type {
   Cart,

@@ -2,8 +2,6 @@ import type { FetchLike } from '../pipeline/pipeline.js';
 import type { HarEntry, HarLog, HarNameValue } from './har.js';
 import { REDACTED, redactedNames, redactJsonText, redactUrl } from './redact.js';
 
-export type { HarLog } from './har.js';
-
 /** Options of `recordHar`. */
 export interface HarRecorderOptions {
   /**
@@ -47,7 +45,8 @@ function queryList(url: string): HarNameValue[] {
  * @example
  * ```ts
  * import { writeFileSync } from 'node:fs';
- * import { createCartClient, recordHar } from 'partner-center-cart-contract';
+ * import { createCartClient } from 'partner-center-cart-contract';
+ * import { recordHar } from 'partner-center-cart-contract/record';
  *
  * const recorder = recordHar(fetch, { redact: ['x-api-key'] });
  * const client = createCartClient({ credential: getToken, fetch: recorder.fetch });

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFakeCartService } from '../../src/fake/index.js';
-import type { HarLog } from '../../src/index.js';
+import type { HarLog } from '../../src/record/index.js';
 import { recordAgainstFake, scratchDir, verifyJson } from './traffic-support.js';
 
 // One recording of the client against the fake, then one mutation at a time: each must be classified with the

@@ -164,7 +164,7 @@ describe('documents', () => {
   it('sarif: valid SARIF 2.1.0, results located in the file and at the JSON path', async () => {
     const run = await verify('--format', 'sarif', harFile);
     const schema = JSON.parse(readFileSync('test/verify/fixtures/sarif-schema-2.1.0.json', 'utf8')) as object;
-    const ajv = new Ajv04({ allErrors: true, strict: false, validateFormats: false, unicodeRegExp: false });
+    const ajv = new Ajv04.default({ allErrors: true, strict: false, validateFormats: false, unicodeRegExp: false });
     const validate = ajv.compile(schema);
     const sarif = JSON.parse(run.stdout) as {
       runs: Array<{ results: Array<{ ruleId: string; locations: Array<{ logicalLocations: Array<{ fullyQualifiedName: string }> }> }> }>;
@@ -177,7 +177,7 @@ describe('documents', () => {
 
   it('sarif: the schema check can fail', () => {
     const schema = JSON.parse(readFileSync('test/verify/fixtures/sarif-schema-2.1.0.json', 'utf8')) as object;
-    const validate = new Ajv04({ strict: false, validateFormats: false, unicodeRegExp: false }).compile(schema);
+    const validate = new Ajv04.default({ strict: false, validateFormats: false, unicodeRegExp: false }).compile(schema);
     expect(validate({ version: '2.1.0', runs: [{ results: [] }] })).toBe(false);
   });
 

@@ -2,7 +2,8 @@ import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFakeCartService, type FakeCartService } from '../../src/fake/index.js';
 import { startPrism, type RunningPrism } from '../../src/mock/prism.js';
-import type { FetchLike, HarLog } from '../../src/index.js';
+import type { FetchLike } from '../../src/index.js';
+import type { HarLog } from '../../src/record/index.js';
 import { updateBody } from '../support/cart-fixtures.js';
 import { recordAgainstFake, recordingClient, SECRET_TOKEN, scratchDir, verify, verifyJson } from './traffic-support.js';
 

@@ -1,7 +1,7 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { recordHar } from '../../src/index.js';
+import { recordHar } from '../../src/record/index.js';
 
 // The recorder around a real loopback server that echoes what it got, so redaction is checked on real exchanges.
 let baseUrl: string;

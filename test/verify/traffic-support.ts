@@ -1,7 +1,8 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createCartClient, type FetchLike, type HarLog, recordHar } from '../../src/index.js';
+import { createCartClient, type FetchLike } from '../../src/index.js';
+import { type HarLog, recordHar } from '../../src/record/index.js';
 import type { FakeCartService } from '../../src/fake/index.js';
 import { runVerifyCommand } from '../../src/verify/command.js';
 import { activeCart, updateBody } from '../support/cart-fixtures.js';
