@@ -158,6 +158,19 @@ function responseFindings(
   operation: ContractOperation,
   add: (draft: Draft) => void,
 ): string | undefined {
+  // Browsers record a request that got no answer (blocked, aborted, offline) with status 0: nothing to judge.
+  if (exchange.status === 0) {
+    add({
+      where: 'response',
+      part: 'status',
+      path: '',
+      rule: 'no-response',
+      message: 'no answer was recorded for this request (status 0)',
+      value: '0',
+      severity: 'warning',
+    });
+    return undefined;
+  }
   const declared = declaredStatus(operation, exchange.status);
   if (declared === undefined) {
     add({
@@ -175,7 +188,10 @@ function responseFindings(
   const deviations = findResponseDeviations({
     status: exchange.status,
     header: (name) => headers.get(name.toLowerCase()),
-    body: body.present ? answerBodyOf(body.text, headers.get('content-type')) : { kind: 'none' },
+    // A Pact body written as a JSON value is JSON even when the consumer's test declared no Content-Type.
+    body: body.present
+      ? answerBodyOf(body.text, headers.get('content-type') ?? (kind === 'pact' ? 'application/json' : undefined))
+      : { kind: 'none' },
     headersComplete: kind === 'har',
   });
   for (const deviation of deviations) {

@@ -144,6 +144,16 @@ describe('mutated recordings are classified', () => {
     ]);
   });
 
+  it('a request a browser recorded without an answer (status 0) is a warning, not a failure', async () => {
+    const result = await verifyJson(
+      mutated('no-answer', (entries) => {
+        entry(entries, 4).response.status = 0;
+      }),
+    );
+    expect(result.exitCode).toBe(0);
+    expect(result.findings).toEqual([expect.objectContaining({ index: 4, where: 'response', rule: 'no-response', severity: 'warning' })]);
+  });
+
   // Needs issue 10's findCartUpdateViolations(body, { as: 'service' }); until that is merged the strict check
   // refuses the PascalCase names, and this test fails.
   it('a PascalCase body from the .NET SDK passes', async () => {

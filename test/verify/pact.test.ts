@@ -141,6 +141,16 @@ describe('Pact files from the real Pact JS library', () => {
           response: { status: 200, headers: { 'Content-Type': 'application/json' }, body: cart },
         },
         {
+          description: 'CartNotFound',
+          request: {
+            method: 'GET',
+            path: cartPath,
+            headers: { Authorization: `Bearer ${SECRET_TOKEN}`, 'MS-RequestId': '4fa6dad6-a89f-4875-8247-8294a10ae1cf' },
+          },
+          // No Content-Type declared: a body written as a JSON value is still JSON.
+          response: { status: 404, body: { code: 800008, description: 'The cart could not be found.' } },
+        },
+        {
           description: 'a teapot',
           request: {
             method: 'GET',
@@ -155,7 +165,7 @@ describe('Pact files from the real Pact JS library', () => {
     const result = await verifyJson(scratch.write('v2.json', v2));
     expect(result.exitCode).toBe(1);
     expect(result.errors).toEqual([
-      expect.objectContaining({ location: 'interaction 1: response status', rule: 'undeclared-status', value: '418' }),
+      expect.objectContaining({ location: 'interaction 2: response status', rule: 'undeclared-status', value: '418' }),
     ]);
   });
 });
