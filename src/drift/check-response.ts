@@ -19,7 +19,12 @@ import { toViolations } from '../validation/violations.js';
 export type ResponseDeviation = ResponseContractDeviation;
 
 /** An answer's body as far as judging it goes. */
-export type AnswerBody = { readonly kind: 'none' } | { readonly kind: 'json'; readonly value: unknown } | { readonly kind: 'not-json' };
+export type AnswerBody =
+  | { readonly kind: 'none' }
+  | { readonly kind: 'json'; readonly value: unknown }
+  | { readonly kind: 'not-json' }
+  /** Not recorded (a HAR without the content, a Pact interaction that does not care): nothing to judge. */
+  | { readonly kind: 'unknown' };
 
 /** What is needed of an answer to judge it. */
 export interface AnswerToJudge {
@@ -83,6 +88,7 @@ export function answerBodyOf(text: string, contentType: string | undefined): Ans
 function bodyDeviations(answer: AnswerToJudge): ResponseDeviation[] {
   const success = answer.status >= 200 && answer.status < 300;
   const { body } = answer;
+  if (body.kind === 'unknown') return [];
   // The error body schema says some failures (429s among them) come with an empty body; clients must cope.
   if (body.kind === 'none') {
     return success

@@ -191,7 +191,7 @@ function responseFindings(
     // A Pact body written as a JSON value is JSON even when the consumer's test declared no Content-Type.
     body: body.present
       ? answerBodyOf(body.text, headers.get('content-type') ?? (kind === 'pact' ? 'application/json' : undefined))
-      : { kind: 'none' },
+      : { kind: 'unknown' },
     headersComplete: kind === 'har',
   });
   for (const deviation of deviations) {

@@ -32,7 +32,9 @@ function requestBody(request: Json): RecordedBody {
 
 function responseBody(response: Json): RecordedBody {
   const content = response.content;
-  if (!isObject(content) || typeof content.text !== 'string') return { present: false };
+  if (!isObject(content)) return { present: false };
+  // No text with a size of 0 is an empty body; with another size the tool did not keep the body.
+  if (typeof content.text !== 'string') return content.size === 0 ? { present: true, text: '' } : { present: false };
   const text = content.encoding === 'base64' ? Buffer.from(content.text, 'base64').toString('utf8') : content.text;
   return { present: true, text };
 }

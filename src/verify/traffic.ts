@@ -5,7 +5,7 @@
 /** Header values by lower-case name; repeated headers joined with `, ` as HTTP allows. */
 export type HeaderMap = ReadonlyMap<string, string>;
 
-/** A recorded body: absent, or its text with the media type it was sent with. */
+/** A recorded body: its text (empty when the message had none), or `present: false` when it was not recorded. */
 export type RecordedBody = { readonly present: false } | { readonly present: true; readonly text: string };
 
 export interface RecordedExchange {

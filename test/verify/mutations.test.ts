@@ -154,6 +154,21 @@ describe('mutated recordings are classified', () => {
     expect(result.findings).toEqual([expect.objectContaining({ index: 4, where: 'response', rule: 'no-response', severity: 'warning' })]);
   });
 
+  it('a body the recording tool did not keep is not judged; an empty success body is an error', async () => {
+    const result = await verifyJson(
+      mutated('bodies', (entries) => {
+        const notKept = entry(entries, 0).response.content;
+        notKept.text = undefined;
+        notKept.size = 512;
+        const empty = entry(entries, 2).response.content;
+        empty.text = undefined;
+        empty.size = 0;
+      }),
+    );
+    expect(result.exitCode).toBe(1);
+    expect(result.errors).toEqual([expect.objectContaining({ index: 2, where: 'response', part: 'body', path: '', rule: 'required' })]);
+  });
+
   // Needs issue 10's findCartUpdateViolations(body, { as: 'service' }); until that is merged the strict check
   // refuses the PascalCase names, and this test fails.
   it('a PascalCase body from the .NET SDK passes', async () => {
