@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { isObject, type JsonObject } from './json-object.js';
 
 /*
  * What the verifier needs of the contract, read from the bundled spec the package ships (generated/openapi.json):
@@ -20,13 +21,7 @@ export interface ContractOperation {
   readonly scenarios: ReadonlyMap<string, readonly string[]>;
 }
 
-type Json = Record<string, unknown>;
-
-function isObject(value: unknown): value is Json {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-function resolve(spec: Json, node: unknown): Json {
+function resolve(spec: JsonObject, node: unknown): JsonObject {
   let current = node;
   for (let depth = 0; depth < 10 && isObject(current) && typeof current.$ref === 'string'; depth += 1) {
     let target: unknown = spec;
@@ -56,7 +51,7 @@ function pathPatternOf(template: string): { pattern: RegExp; names: string[] } {
 
 const METHODS = ['get', 'put', 'post', 'delete', 'patch', 'head', 'options'];
 
-function scenariosOf(spec: Json, responses: Json): Map<string, string[]> {
+function scenariosOf(spec: JsonObject, responses: JsonObject): Map<string, string[]> {
   const scenarios = new Map<string, string[]>();
   for (const [status, response] of Object.entries(responses)) {
     const content = resolve(spec, response).content;
@@ -70,7 +65,7 @@ function scenariosOf(spec: Json, responses: Json): Map<string, string[]> {
 }
 
 /** The operations of an OpenAPI 3 document. */
-export function contractOperations(spec: Json): ContractOperation[] {
+export function contractOperations(spec: JsonObject): ContractOperation[] {
   const operations: ContractOperation[] = [];
   for (const [template, item] of Object.entries(isObject(spec.paths) ? spec.paths : {})) {
     if (!isObject(item)) continue;
@@ -96,7 +91,7 @@ export function contractOperations(spec: Json): ContractOperation[] {
 /** The operations of the spec this package ships. */
 export function packagedContract(): ContractOperation[] {
   const specPath = createRequire(import.meta.url).resolve('partner-center-cart-contract/openapi.json');
-  return contractOperations(JSON.parse(readFileSync(specPath, 'utf8')) as Json);
+  return contractOperations(JSON.parse(readFileSync(specPath, 'utf8')) as JsonObject);
 }
 
 /** The declared status a concrete one falls under: itself, its `4XX` range, or `default`; undefined if none. */

@@ -1,3 +1,4 @@
+import { isObject, type JsonObject } from './json-object.js';
 import {
   headerMap,
   preferredExample,
@@ -13,24 +14,18 @@ import {
  * did not keep it.
  */
 
-type Json = Record<string, unknown>;
-
-function isObject(value: unknown): value is Json {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
 function pairs(list: unknown): Array<[string, string]> {
   if (!Array.isArray(list)) return [];
   return list.filter(isObject).map((pair) => [String(pair.name ?? ''), String(pair.value ?? '')]);
 }
 
-function requestBody(request: Json): RecordedBody {
+function requestBody(request: JsonObject): RecordedBody {
   const postData = request.postData;
   if (!isObject(postData) || typeof postData.text !== 'string') return { present: false };
   return { present: true, text: postData.text };
 }
 
-function responseBody(response: Json): RecordedBody {
+function responseBody(response: JsonObject): RecordedBody {
   const content = response.content;
   if (!isObject(content)) return { present: false };
   // No text with a size of 0 is an empty body; with another size the tool did not keep the body.
@@ -68,8 +63,8 @@ function exchangeOf(entry: unknown, index: number, file: string): RecordedExchan
 }
 
 /** The exchanges of a parsed HAR document (`{ log: { entries } }`). */
-export function readHar(document: Json, file: string): TrafficFile {
-  const log = document.log as Json;
+export function readHar(document: JsonObject, file: string): TrafficFile {
+  const log = document.log as JsonObject;
   const entries = log.entries as unknown[];
   if (entries.length === 0) throw new UnusableTrafficError(`${file}: the HAR has no entries; record some traffic first`);
   return {

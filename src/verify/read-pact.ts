@@ -1,3 +1,4 @@
+import { isObject, type JsonObject } from './json-object.js';
 import {
   headerMap,
   preferredExample,
@@ -13,14 +14,8 @@ import {
  * `{ content, contentType, encoded }`. Message and plugin interactions of v4 are not HTTP and are skipped with a note.
  */
 
-type Json = Record<string, unknown>;
-
-function isObject(value: unknown): value is Json {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
 /** `2`, `3` or `4` from `metadata.pactSpecification.version` (v3+) or `metadata['pact-specification']` (v2). */
-export function pactVersion(document: Json): string {
+export function pactVersion(document: JsonObject): string {
   const metadata = isObject(document.metadata) ? document.metadata : {};
   const spec = metadata.pactSpecification ?? metadata['pact-specification'] ?? metadata.pactSpecificationVersion;
   const version = isObject(spec) ? spec.version : spec;
@@ -32,7 +27,7 @@ function headerPairs(headers: unknown): Array<[string, string]> {
   return Object.entries(headers).map(([name, value]) => [name, Array.isArray(value) ? value.map(String).join(', ') : String(value)]);
 }
 
-function bodyOf(part: Json, contentType: string | undefined): RecordedBody {
+function bodyOf(part: JsonObject, contentType: string | undefined): RecordedBody {
   if (!('body' in part) || part.body === undefined || part.body === null) return { present: false };
   const body = part.body;
   // v4: { content, contentType, encoded }
@@ -68,7 +63,7 @@ function pathOf(raw: unknown): string {
   }
 }
 
-function scenarioHints(interaction: Json, requestHeaders: ReadonlyMap<string, string>): string[] {
+function scenarioHints(interaction: JsonObject, requestHeaders: ReadonlyMap<string, string>): string[] {
   const hints = [...preferredExample(requestHeaders)];
   if (typeof interaction.description === 'string') hints.push(interaction.description);
   if (typeof interaction.providerState === 'string') hints.push(interaction.providerState);
@@ -78,7 +73,7 @@ function scenarioHints(interaction: Json, requestHeaders: ReadonlyMap<string, st
   return hints;
 }
 
-function exchangeOf(interaction: Json, index: number, file: string): RecordedExchange {
+function exchangeOf(interaction: JsonObject, index: number, file: string): RecordedExchange {
   const { request, response } = interaction;
   if (!isObject(request) || !isObject(response)) {
     throw new UnusableTrafficError(`${file}: interaction ${index} has no request or response; regenerate the Pact file`);
@@ -100,7 +95,7 @@ function exchangeOf(interaction: Json, index: number, file: string): RecordedExc
 }
 
 /** The HTTP interactions of a parsed Pact document. */
-export function readPact(document: Json, file: string): TrafficFile {
+export function readPact(document: JsonObject, file: string): TrafficFile {
   const interactions = document.interactions as unknown[];
   if (interactions.length === 0)
     throw new UnusableTrafficError(`${file}: the Pact file has no interactions; run the consumer tests that write it`);

@@ -2,15 +2,12 @@ import { readFile } from 'node:fs/promises';
 import { readHar } from './read-har.js';
 import { readPact } from './read-pact.js';
 import { type TrafficFile, UnusableTrafficError } from './traffic.js';
+import { isObject } from './json-object.js';
 
 /*
  * Reads a traffic file and tells HAR from Pact by its content, not its name: `.json` and `.har` are both common
  * for either.
  */
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 export async function readTrafficFile(file: string): Promise<TrafficFile> {
   let text: string;
