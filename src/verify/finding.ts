@@ -38,3 +38,13 @@ export function describeValue(value: unknown): string {
   const json = JSON.stringify(value) ?? String(value);
   return json.length > 80 ? `${json.slice(0, 77)}...` : json;
 }
+
+/** `lineItems[0].quantity` -> `/lineItems/0/quantity` (RFC 6901), for tools that address JSON by pointer. */
+export function jsonPointerOf(path: string): string {
+  let pointer = '';
+  for (const match of path.matchAll(/\[(\d+)\]|\[("(?:[^"\\]|\\.)*")\]|\.?([^.[\]]+)/g)) {
+    const part = match[1] ?? (match[2] === undefined ? match[3] : (JSON.parse(match[2]) as string)) ?? '';
+    pointer += `/${part.replace(/~/g, '~0').replace(/\//g, '~1')}`;
+  }
+  return pointer;
+}

@@ -1,4 +1,5 @@
 import type { Coverage } from './coverage.js';
+import { jsonPointerOf } from './finding.js';
 import { locationOf } from './format-text.js';
 import { errorCount, type VerifyReport, warningCount } from './report.js';
 
@@ -24,6 +25,8 @@ export function formatJson(report: VerifyReport, coverage: Coverage | undefined)
             where: finding.where,
             part: finding.part,
             path: finding.path,
+            // The body's JSON pointer; header and parameter names have none.
+            pointer: finding.part === 'body' ? jsonPointerOf(finding.path) : null,
             rule: finding.rule,
             value: finding.value,
             severity: finding.severity,

@@ -1,4 +1,4 @@
-import type { Finding } from './finding.js';
+import { type Finding, jsonPointerOf } from './finding.js';
 import type { FileReport, VerifyReport } from './report.js';
 
 /*
@@ -62,6 +62,7 @@ export function formatSarif(report: VerifyReport, version: string): string {
       where: finding.where,
       part: finding.part,
       path: finding.path,
+      ...(finding.part === 'body' ? { pointer: jsonPointerOf(finding.path) } : {}),
       value: finding.value,
     },
   }));

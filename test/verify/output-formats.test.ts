@@ -115,6 +115,7 @@ describe('documents', () => {
         where: 'response',
         part: 'body',
         path: 'lineItems[0].quantity',
+        pointer: '/lineItems/0/quantity',
         rule: 'type',
         value: '"two"',
       }),
