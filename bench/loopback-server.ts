@@ -16,7 +16,11 @@ const server = createServer((request, response) => {
       response.writeHead(405, { Allow: 'PUT' }).end();
       return;
     }
-    response.writeHead(200, { 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': body.length }).end(body);
+    // Partner Center echoes the request id on every answer; the client's response validation expects it.
+    const requestId = request.headers['ms-requestid'] ?? '4fa6dad6-a89f-4875-8247-8294a10ae1cf';
+    response
+      .writeHead(200, { 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': body.length, 'MS-RequestId': requestId })
+      .end(body);
   });
 });
 // Keep-alive longer than any pause between rounds, so every round reuses warm connections.

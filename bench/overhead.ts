@@ -114,7 +114,9 @@ export async function measureLoopback(settings: OverheadSettings, log: (line: st
 /** A `fetch` that answers at once with the server's cart: what is left is the cost of the client itself. */
 function stubFetch(): AnyFetch {
   const body = JSON.stringify(answeredCart());
-  return async () => new Response(body, { status: 200, headers: { 'Content-Type': 'application/json; charset=utf-8' } });
+  // With the request id Partner Center sends on every answer, which the client's response validation expects.
+  const headers = { 'Content-Type': 'application/json; charset=utf-8', 'MS-RequestId': '4fa6dad6-a89f-4875-8247-8294a10ae1cf' };
+  return async () => new Response(body, { status: 200, headers });
 }
 
 /** The in-memory run: every contender sequentially against the stub, as microseconds per call. */

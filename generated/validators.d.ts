@@ -24,3 +24,8 @@ export declare const validateCartId: GeneratedValidator<paths[CartPath]['paramet
 export declare const validateRequestId: GeneratedValidator<string>;
 export declare const validateCorrelationId: GeneratedValidator<string>;
 export declare const validateLocale: GeneratedValidator<string>;
+export declare const validateCart: GeneratedValidator<components['schemas']['Cart']>;
+export declare const validatePartnerCenterError: GeneratedValidator<components['schemas']['PartnerCenterError']>;
+export declare const validateRequestIdHeader: GeneratedValidator<string>;
+export declare const validateCorrelationIdHeader: GeneratedValidator<string>;
+export declare const validateRetryAfterHeader: GeneratedValidator<string>;

@@ -29,6 +29,12 @@ const VALIDATORS: Readonly<Record<string, string>> = {
   validateRequestId: '#/components/parameters/RequestId/schema',
   validateCorrelationId: '#/components/parameters/CorrelationId/schema',
   validateLocale: '#/components/parameters/Locale/schema',
+  // What the service answers: drift reporting in the client and the traffic verifier judge responses with these.
+  validateCart: '#/components/schemas/Cart',
+  validatePartnerCenterError: '#/components/schemas/PartnerCenterError',
+  validateRequestIdHeader: '#/components/headers/MS-RequestId/schema',
+  validateCorrelationIdHeader: '#/components/headers/MS-CorrelationId/schema',
+  validateRetryAfterHeader: '#/components/headers/Retry-After/schema',
 };
 
 /** The TypeScript type each validator narrows to, written against generated/schema.ts. */
@@ -39,6 +45,11 @@ const VALIDATED_TYPES: Readonly<Record<string, string>> = {
   validateRequestId: 'string',
   validateCorrelationId: 'string',
   validateLocale: 'string',
+  validateCart: "components['schemas']['Cart']",
+  validatePartnerCenterError: "components['schemas']['PartnerCenterError']",
+  validateRequestIdHeader: 'string',
+  validateCorrelationIdHeader: 'string',
+  validateRetryAfterHeader: 'string',
 };
 
 /*

@@ -28,14 +28,17 @@ export {
   PartnerCenterNetworkError,
   PartnerCenterTimeoutError,
   PartnerCenterCredentialError,
+  PartnerCenterContractError,
   CartClientError,
   isCartClientError,
   type CartClientErrorKind,
   type KnownCartClientError,
   type CartViolation,
   type PartnerCenterApiErrorDetails,
+  type ResponseContractDeviation,
 } from './errors/index.js';
 export { type CartUpdateCheckOptions, findCartUpdateViolations } from './validation/check-request.js';
+export type { ResponseValidationMode, ResponseDeviationHandler, ResponseDeviationReport } from './drift/validate-responses.js';
 export type {
   Cart,
   CartLineItem,

@@ -16,6 +16,7 @@ import { apiErrorFrom } from './api-error.js';
 import { checkBaseUrl, DEFAULT_BASE_URL } from './base-url.js';
 import { responseMetadataOf, type WithResponse } from './call-metadata.js';
 import { reportApiError, type SharedPolicies, type SharedPolicyOptions, sharedPolicies } from './shared-policies.js';
+import { answerJudge, type ResponseDeviationHandler, type ResponseValidationMode } from '../drift/validate-responses.js';
 
 const CART_PATH = '/v1/customers/{customer-id}/carts/{cart-id}';
 
@@ -53,6 +54,14 @@ export interface CartClientOptions extends SharedPolicyOptions {
   validateRequests?: boolean;
   /** The `fetch` to send with. Default `globalThis.fetch`. */
   fetch?: FetchLike;
+  /**
+   * Check what Partner Center answers to typed calls against the contract: `'report'` (the default) hands each
+   * deviation to `onResponseDeviation` and never fails the call, `'strict'` rejects with `PartnerCenterContractError`,
+   * `'off'` does not look.
+   */
+  validateResponses?: ResponseValidationMode;
+  /** Receives each deviation in `'report'` mode. Default: one `console.warn` line per deviation. */
+  onResponseDeviation?: ResponseDeviationHandler;
 }
 
 /** Options of one call. */
@@ -184,6 +193,7 @@ export function createCartClient(options: CartClientOptions): CartClient {
   const shared = sharedPolicies(options);
   const transport = createTransport(options.fetch ?? ((input, init) => fetch(input, init)));
   const send = composePipeline(buildPolicies(options, correlationId, validate, shared), transport);
+  const judge = answerJudge(options.validateResponses ?? 'report', options.onResponseDeviation);
   const raw = createClient<paths>({ baseUrl: checkBaseUrl(options.baseUrl ?? DEFAULT_BASE_URL), fetch: send, Request: ReplayableRequest });
 
   /** The `fetch` of a call with its own retry or timeout settings; undefined (the client's) for the others. */
@@ -206,6 +216,7 @@ export function createCartClient(options: CartClientOptions): CartClient {
       signal: call?.signal,
       fetch: fetchFor(call),
     });
+    judge(response, data ?? error);
     return answer('GET', data, error, response);
   }
 
@@ -216,6 +227,7 @@ export function createCartClient(options: CartClientOptions): CartClient {
       signal: call?.signal,
       fetch: fetchFor(call),
     });
+    judge(response, data ?? error);
     return answer('PUT', data, error, response);
   }
 

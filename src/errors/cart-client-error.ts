@@ -3,8 +3,8 @@
  * headers or the credential, so a token can never reach a message, a property, a log line or JSON.stringify.
  */
 
-/** What a client error is about: the request itself, the service's answer, the network, a deadline or the token. */
-export type CartClientErrorKind = 'validation' | 'api' | 'network' | 'timeout' | 'credential';
+/** What a client error is about: the request, the service's answer, the network, a deadline, the token, or drift. */
+export type CartClientErrorKind = 'validation' | 'api' | 'network' | 'timeout' | 'credential' | 'contract';
 
 /**
  * The base of every error a cart client call rejects with (apart from the caller's own abort reason). Narrow with

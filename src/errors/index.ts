@@ -5,6 +5,7 @@
 import { CartClientError } from './cart-client-error.js';
 import type { CartValidationError } from './cart-validation-error.js';
 import type { PartnerCenterApiError } from './partner-center-api-error.js';
+import type { PartnerCenterContractError } from './partner-center-contract-error.js';
 import type { PartnerCenterCredentialError } from './partner-center-credential-error.js';
 import type { PartnerCenterNetworkError } from './partner-center-network-error.js';
 import type { PartnerCenterTimeoutError } from './partner-center-timeout-error.js';
@@ -15,6 +16,7 @@ export { PartnerCenterApiError, type PartnerCenterApiErrorDetails } from './part
 export { PartnerCenterNetworkError } from './partner-center-network-error.js';
 export { PartnerCenterTimeoutError } from './partner-center-timeout-error.js';
 export { PartnerCenterCredentialError } from './partner-center-credential-error.js';
+export { PartnerCenterContractError, type ResponseContractDeviation } from './partner-center-contract-error.js';
 
 /** Every concrete error a cart client call rejects with; narrow it with `kind`. */
 export type KnownCartClientError =
@@ -22,13 +24,14 @@ export type KnownCartClientError =
   | PartnerCenterApiError
   | PartnerCenterNetworkError
   | PartnerCenterTimeoutError
-  | PartnerCenterCredentialError;
+  | PartnerCenterCredentialError
+  | PartnerCenterContractError;
 
-const KINDS: ReadonlySet<unknown> = new Set(['validation', 'api', 'network', 'timeout', 'credential']);
+const KINDS: ReadonlySet<unknown> = new Set(['validation', 'api', 'network', 'timeout', 'credential', 'contract']);
 
 /**
  * True for every error a cart client call rejects with. It checks the class, and failing that the shape (an Error
- * with one of the five kinds), because a bundler or two installed copies of this package make `instanceof` miss.
+ * with one of the six kinds), because a bundler or two installed copies of this package make `instanceof` miss.
  *
  * @example
  * ```ts

@@ -17,6 +17,7 @@ import { CART_ID, consumerFiles } from './consumer-files.js';
 const PACKAGE = 'partner-center-cart-contract';
 const BIN = 'partner-center-cart-mock';
 const FAKE_BIN = 'partner-center-cart-fake';
+const VERIFY_BIN = 'partner-center-cart-verify';
 const projectRoot = resolve('.');
 const tsc = join(projectRoot, 'node_modules/typescript/bin/tsc');
 const publint = join(projectRoot, 'node_modules/publint/src/cli.js');
@@ -31,6 +32,7 @@ const OTEL_PACKAGES = [
   '@opentelemetry/semantic-conventions',
 ];
 const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
+const npx = process.platform === 'win32' ? 'npx.cmd' : 'npx';
 
 interface Finished {
   code: number | null;
@@ -179,8 +181,8 @@ describe('the package from its tarball', () => {
     ];
     expect(targets.length).toBeGreaterThan(10);
     expect(targets.filter((target) => !existsSync(join(installedRoot, target)))).toEqual([]);
-    expect(Object.keys(manifest.bin).sort()).toEqual([FAKE_BIN, BIN]);
-    for (const name of [BIN, FAKE_BIN]) {
+    expect(Object.keys(manifest.bin).sort()).toEqual([FAKE_BIN, BIN, VERIFY_BIN]);
+    for (const name of [BIN, FAKE_BIN, VERIFY_BIN]) {
       expect(readFileSync(join(installedRoot, manifest.bin[name] ?? 'missing'), 'utf8').startsWith('#!/usr/bin/env node\n')).toBe(true);
     }
   });
@@ -210,6 +212,7 @@ describe('the package from its tarball', () => {
       './mock',
       './openapi.json',
       './package.json',
+      './record',
       './types',
     ]);
     expect(result.code).toBe(0);
@@ -219,7 +222,7 @@ describe('the package from its tarball', () => {
     const result = await run(process.execPath, ['import-every-export.mjs'], consumerDir);
     expect(result.code, result.stderr).toBe(0);
     const { exported, version } = JSON.parse(result.stdout) as { exported: Record<string, string[]>; version: string };
-    expect(Object.keys(exported).sort()).toEqual(['.', './fake', './mock', './openapi.json', './package.json', './types']);
+    expect(Object.keys(exported).sort()).toEqual(['.', './fake', './mock', './openapi.json', './package.json', './record', './types']);
     expect(exported['.']).toEqual(
       expect.arrayContaining([
         'createCartClient',
@@ -232,6 +235,7 @@ describe('the package from its tarball', () => {
     );
     expect(exported['./fake']).toEqual(expect.arrayContaining(['startFakeCartService', 'BROKEN_VARIANTS']));
     expect(exported['./mock']).toEqual(expect.arrayContaining(['startPrism', 'resolvePrismCli', 'PRISM_INSTALL_HINT']));
+    expect(exported['./record']).toEqual(expect.arrayContaining(['recordHar']));
     expect(exported['./openapi.json']).toEqual(expect.arrayContaining(['openapi', 'info', 'paths', 'components']));
     expect(exported['./types']).toEqual([]); // types only: nothing at run time, and importing it must still work
     expect(version).toBe(JSON.parse(readFileSync('package.json', 'utf8')).version);
@@ -255,6 +259,45 @@ describe('the package from its tarball', () => {
   it.each(['bundler', 'node16'])('type-checks a consumer with moduleResolution %s', (resolution) => {
     const result = typeChecks[resolution];
     expect(result?.code, result ? result.stdout + result.stderr : 'not run').toBe(0);
+  });
+
+  it('verifies a HAR with npx partner-center-cart-verify: exit 0 when it conforms, 1 with the JSON path when not', async () => {
+    const url =
+      'https://api.partnercenter.microsoft.com/v1/customers/d6bf25b7-e0a8-4f2d-a31b-97b55cfc774d/carts/b4c8fdea-cbe4-4d17-9576-13fcacbf9605';
+    const ids = [{ name: 'MS-RequestId', value: '4fa6dad6-a89f-4875-8247-8294a10ae1cf' }];
+    const har = (quantity: unknown) => ({
+      log: {
+        version: '1.2',
+        creator: { name: 'test', version: '1' },
+        entries: [
+          {
+            request: { method: 'GET', url, headers: [{ name: 'Authorization', value: 'Bearer tarball-secret-token' }, ...ids] },
+            response: {
+              status: 200,
+              headers: [{ name: 'Content-Type', value: 'application/json; charset=utf-8' }, ...ids],
+              content: {
+                mimeType: 'application/json',
+                text: JSON.stringify({
+                  id: CART_ID,
+                  lineItems: [{ id: 0, catalogItemId: 'DG7GMGF0DWTL:0001:DG7GMGF0DSJB', quantity, billingCycle: 'monthly' }],
+                }),
+              },
+            },
+          },
+        ],
+      },
+    });
+    writeFileSync(join(consumerDir, 'good.har'), JSON.stringify(har(1)));
+    writeFileSync(join(consumerDir, 'bad.har'), JSON.stringify(har('1')));
+    const good = await run(npx, ['--offline', VERIFY_BIN, 'good.har'], consumerDir);
+    expect(good.code, good.stdout + good.stderr).toBe(0);
+    expect(good.stdout).toContain('good.har (HAR 1.2, 1 entry): conforms');
+    const bad = await run(npx, ['--offline', VERIFY_BIN, '--format', 'json', 'bad.har'], consumerDir);
+    expect(bad.code, bad.stderr).toBe(1);
+    expect(JSON.parse(bad.stdout)).toMatchObject({
+      files: [{ findings: [{ location: 'entry 0: response body lineItems[0].quantity', rule: 'type' }] }],
+    });
+    expect(good.stdout + good.stderr + bad.stdout + bad.stderr).not.toContain('tarball-secret-token');
   });
 
   it('tells how to install Prism when the bin runs without it, with no stack trace', () => {

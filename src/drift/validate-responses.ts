@@ -1,0 +1,62 @@
+import { PartnerCenterContractError, type ResponseContractDeviation } from '../errors/index.js';
+import { sentIdsOf } from '../pipeline/call-ids-policy.js';
+import { type AnswerBody, findResponseDeviations, isJsonMediaType } from './check-response.js';
+
+/*
+ * `validateResponses`: the client's drift detector. It judges what openapi-fetch already parsed, so looking costs
+ * one run of the generated validators and no second read of the body.
+ */
+
+/** `off`: never look; `report`: hand each deviation to `onResponseDeviation` and go on; `strict`: fail the call. */
+export type ResponseValidationMode = 'off' | 'report' | 'strict';
+
+/** One deviation of an answer, with the call it came from, as `report` mode hands it over. */
+export interface ResponseDeviationReport extends ResponseContractDeviation {
+  /** The HTTP status of the answer. */
+  readonly status: number;
+  /** The answer's MS-RequestId, else the one the call was sent with. */
+  readonly requestId: string | undefined;
+}
+
+/** Receives deviations in `report` mode; by default they go to `console.warn`. */
+export type ResponseDeviationHandler = (report: ResponseDeviationReport) => void;
+
+/** Judges one answer of a typed call; throws only in `strict` mode. */
+export type AnswerJudge = (response: Response, parsed: unknown) => void;
+
+function warn(report: ResponseDeviationReport): void {
+  console.warn(
+    `partner-center-cart-contract: answer ${report.status} (request id ${report.requestId ?? 'unknown'}) differs from the contract: ${report.message}`,
+  );
+}
+
+function bodyOf(parsed: unknown, contentType: string | null): AnswerBody {
+  if (parsed === undefined || parsed === '') return { kind: 'none' };
+  // openapi-fetch parses a success as JSON whatever its Content-Type, and hands back the text of an error body that
+  // was not JSON.
+  if (typeof parsed === 'string' || !isJsonMediaType(contentType ?? undefined)) return { kind: 'not-json' };
+  return { kind: 'json', value: parsed };
+}
+
+/** The judge for a mode; `off` gives one that does nothing. */
+export function answerJudge(mode: ResponseValidationMode, onDeviation: ResponseDeviationHandler = warn): AnswerJudge {
+  if (mode === 'off') return () => {};
+  return (response, parsed) => {
+    const deviations = findResponseDeviations({
+      status: response.status,
+      header: (name) => response.headers.get(name) ?? undefined,
+      body: bodyOf(parsed, response.headers.get('Content-Type')),
+      headersComplete: true,
+    });
+    if (deviations.length === 0) return;
+    const requestId = response.headers.get('MS-RequestId') ?? sentIdsOf(response)?.requestId;
+    if (mode === 'strict') throw new PartnerCenterContractError(response.status, requestId, deviations);
+    for (const deviation of deviations) {
+      try {
+        onDeviation({ ...deviation, status: response.status, requestId });
+      } catch {
+        // A failing logger must not break the call: report mode promises that.
+      }
+    }
+  };
+}

@@ -1,0 +1,80 @@
+import type { ExchangeVerdict } from './finding.js';
+import { findingLine } from './format-text.js';
+import { errorCount, type FileReport, type VerifyReport } from './report.js';
+
+/*
+ * JUnit XML as CI servers read it (the Ant schema: testsuites > testsuite with properties, testcases, system-out and
+ * system-err): one suite per file, one test case per exchange, a failure when the exchange broke the contract and
+ * an error when the file could not be read. Warnings go to system-out.
+ */
+
+// XML 1.0 cannot hold these even escaped; built from code points so the source holds no control characters.
+const CONTROL_CHARACTERS = new RegExp(
+  `[${String.fromCharCode(0)}-${String.fromCharCode(8)}${String.fromCharCode(11)}${String.fromCharCode(12)}${String.fromCharCode(14)}-${String.fromCharCode(31)}]`,
+  'g',
+);
+
+function xml(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(CONTROL_CHARACTERS, '');
+}
+
+/** An xs:token: no line breaks, tabs or runs of spaces. */
+function token(text: string): string {
+  return xml(text.replace(/\s+/g, ' ').trim());
+}
+
+function testCase(file: FileReport, verdict: ExchangeVerdict): string {
+  const name = token(`${file.unit} ${verdict.index}: ${verdict.method} ${verdict.pathTemplate ?? verdict.path} -> ${verdict.status}`);
+  const errors = verdict.findings.filter((finding) => finding.severity === 'error');
+  const open = `    <testcase name="${name}" classname="${token(file.file)}" time="0"`;
+  if (errors.length === 0) return `${open}/>`;
+  const rules = [...new Set(errors.map((finding) => finding.rule))].join(' ');
+  const detail = errors.map((finding) => findingLine(file, finding)).join('\n');
+  return `${open}>\n      <failure message="${xml(errors[0]?.message ?? '')}" type="${xml(rules)}">${xml(detail)}</failure>\n    </testcase>`;
+}
+
+function suite(file: FileReport, id: number, timestamp: string): string {
+  const warnings = file.verdicts.flatMap((verdict) =>
+    verdict.findings.filter((finding) => finding.severity === 'warning').map((finding) => findingLine(file, finding)),
+  );
+  const cases =
+    file.unusable === undefined
+      ? file.verdicts.map((verdict) => testCase(file, verdict))
+      : [
+          `    <testcase name="read ${token(file.file)}" classname="${token(file.file)}" time="0">\n      <error message="${xml(file.unusable)}" type="unusable-input">${xml(file.unusable)}</error>\n    </testcase>`,
+        ];
+  const failures = file.verdicts.filter((verdict) => verdict.findings.some((finding) => finding.severity === 'error')).length;
+  const attributes = [
+    `name="${token(file.file)}"`,
+    `package="partner-center-cart-verify"`,
+    `id="${id}"`,
+    `timestamp="${timestamp}"`,
+    `hostname="localhost"`,
+    `tests="${cases.length}"`,
+    `failures="${failures}"`,
+    `errors="${file.unusable === undefined ? 0 : 1}"`,
+    `time="0"`,
+  ].join(' ');
+  return [
+    `  <testsuite ${attributes}>`,
+    '    <properties>',
+    `      <property name="format" value="${xml(file.format)}"/>`,
+    `      <property name="errors-found" value="${errorCount(file)}"/>`,
+    '    </properties>',
+    ...cases,
+    `    <system-out>${xml([...file.notes, ...warnings].join('\n'))}</system-out>`,
+    '    <system-err></system-err>',
+    '  </testsuite>',
+  ].join('\n');
+}
+
+export function formatJunit(report: VerifyReport, now: Date = new Date()): string {
+  // The schema's timestamp has no zone; it is UTC.
+  const timestamp = now.toISOString().slice(0, 19);
+  return [
+    '<?xml version="1.0" encoding="UTF-8"?>',
+    '<testsuites>',
+    ...report.files.map((file, id) => suite(file, id, timestamp)),
+    '</testsuites>',
+  ].join('\n');
+}
