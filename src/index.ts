@@ -22,12 +22,15 @@ export {
   PartnerCenterNetworkError,
   PartnerCenterTimeoutError,
   PartnerCenterCredentialError,
+  PartnerCenterResponseError,
   CartClientError,
   isCartClientError,
   type CartClientErrorKind,
   type KnownCartClientError,
   type CartViolation,
   type PartnerCenterApiErrorDetails,
+  type PartnerCenterResponseErrorDetails,
+  type ResponseProblem,
 } from './errors/index.js';
 export { findCartUpdateViolations } from './validation/check-request.js';
 export type {

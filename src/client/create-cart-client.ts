@@ -7,18 +7,29 @@ import { bearerTokenPolicy, type Credential } from '../pipeline/bearer-token-pol
 import { clientNamePolicy } from '../pipeline/client-name-policy.js';
 import { callIdsPolicy } from '../pipeline/call-ids-policy.js';
 import { localePolicy } from '../pipeline/locale-policy.js';
-import { composePipeline, createTransport, type FetchLike, type Policy } from '../pipeline/pipeline.js';
-import { ReplayableRequest } from '../pipeline/replayable-request.js';
+import { composePipeline, type Policy, type SendNext } from '../pipeline/pipeline.js';
 import { DEFAULT_RETRY, retryPolicy, type RetryOptions } from '../pipeline/retry-policy.js';
 import { attemptTimeoutPolicy, overallTimeoutPolicy } from '../pipeline/timeout-policy.js';
+import { destinationPolicy } from '../pipeline/destination-policy.js';
+import { redirectPolicy } from '../pipeline/redirect-policy.js';
+import { secretRedactionPolicy, tokenWitnessPolicy } from '../pipeline/secret-redaction-policy.js';
+import { PartnerCenterCredentialError } from '../errors/index.js';
+import { SecretRedactor } from '../errors/redact-secrets.js';
+import { createFetchTransport, type FetchLike } from '../transport/fetch-transport.js';
+import { LightRequest } from '../transport/light-request.js';
+import { DEFAULT_MAX_RESPONSE_BYTES } from '../transport/read-body.js';
+import { toWireBody } from '../validation/wire-body.js';
 import { apiErrorFrom } from './api-error.js';
 import { checkBaseUrl, DEFAULT_BASE_URL } from './base-url.js';
+import { CartQueue } from './cart-queue.js';
+import { isHeaderValue } from './header-value.js';
+import { cartFrom } from './success-body.js';
 
 const CART_PATH = '/v1/customers/{customer-id}/carts/{cart-id}';
 
 /** How long to wait for Partner Center. */
 export interface TimeoutOptions {
-  /** One attempt, until the response headers arrive. Default 30 000 ms. */
+  /** One attempt, until the whole response body has arrived. Default 30 000 ms. */
   attemptMs: number;
   /** The whole call, retries and their waits included. Default 120 000 ms. */
   overallMs: number;
@@ -44,8 +55,13 @@ export interface CartClientOptions {
   timeouts?: Partial<TimeoutOptions> | false;
   /** Check the body and ids against the contract before sending. Default `true`. */
   validateRequests?: boolean;
-  /** The `fetch` to send with. Default `globalThis.fetch`. */
+  /**
+   * The `fetch` to send with. Default: on Node, undici's dispatcher (no fetch layer, see bench/results.md); in
+   * browsers, `globalThis.fetch`.
+   */
   fetch?: FetchLike;
+  /** The largest response body read, counted after decompression; a larger one fails the call. Default 4 MiB. */
+  maxResponseBytes?: number;
 }
 
 /** Options of one call. */
@@ -84,11 +100,14 @@ function resolveRetry(retry: CartClientOptions['retry']): RetryOptions {
   return retry === false ? { ...DEFAULT_RETRY, maxRetries: 0 } : { ...DEFAULT_RETRY, ...retry };
 }
 
-function buildPolicies(options: CartClientOptions, correlationId: string, validate: boolean): Policy[] {
+function buildPolicies(options: CartClientOptions, correlationId: string, validate: boolean, redactor: SecretRedactor): Policy[] {
   const timeouts = options.timeouts === false ? undefined : { ...DEFAULT_TIMEOUTS, ...options.timeouts };
-  // Outermost first: ids and fixed headers once per logical call, then the deadline of the whole call, the retry
-  // loop, and per attempt its own deadline and a (possibly refreshed) token.
+  // Outermost first: scrubbing of errors and the destination check, ids and fixed headers once per logical call,
+  // then the deadline of the whole call, the retry loop, and per attempt its own deadline, a (possibly refreshed)
+  // token, and same-origin redirects.
   return [
+    secretRedactionPolicy(redactor),
+    destinationPolicy(),
     callIdsPolicy({ correlationId, validate }),
     localePolicy(options.locale ?? 'en-US'),
     clientNamePolicy(options.clientName ?? 'partner-center-cart-contract'),
@@ -96,10 +115,29 @@ function buildPolicies(options: CartClientOptions, correlationId: string, valida
     retryPolicy(resolveRetry(options.retry)),
     ...(timeouts ? [attemptTimeoutPolicy(timeouts.attemptMs)] : []),
     bearerTokenPolicy(options.credential),
+    tokenWitnessPolicy(redactor),
+    redirectPolicy(),
   ];
 }
 
 function checkOptions(options: CartClientOptions): void {
+  // Every fixed header value is checked now, so that a bad one fails here and not on every later call.
+  if (
+    options.clientName !== undefined &&
+    (typeof options.clientName !== 'string' || !isHeaderValue(options.clientName) || options.clientName === '')
+  ) {
+    throw new TypeError(
+      `clientName ${JSON.stringify(options.clientName)} cannot be sent as a header: use printable characters, no line breaks`,
+    );
+  }
+  if (typeof options.credential === 'string' && (options.credential === '' || !isHeaderValue(options.credential))) {
+    // The token itself is never quoted.
+    throw new PartnerCenterCredentialError('the token is empty or contains line breaks or control characters, so no header can carry it');
+  }
+  const maxBytes = options.maxResponseBytes;
+  if (maxBytes !== undefined && !(Number.isSafeInteger(maxBytes) && maxBytes > 0)) {
+    throw new TypeError(`maxResponseBytes ${String(maxBytes)} must be a positive whole number of bytes`);
+  }
   if (options.locale !== undefined && !validateLocale(options.locale)) {
     throw new TypeError(`locale ${JSON.stringify(options.locale)} is not a culture name such as en-US`);
   }
@@ -133,50 +171,81 @@ function callHeaders(options: CallOptions | undefined): Record<string, string> {
  * ```
  */
 export function createCartClient(options: CartClientOptions): CartClient {
+  return createCartClientWith(options, (maxBytes) => createFetchTransport((input, init) => fetch(input, init), maxBytes));
+}
+
+/**
+ * `createCartClient` with the transport to use when the caller passes no `fetch`: the package's Node entry passes
+ * undici's, the default entry the platform `fetch`, so a browser bundle holds no Node-only code.
+ */
+export function createCartClientWith(options: CartClientOptions, defaultTransport: (maxBytes: number) => SendNext): CartClient {
   checkOptions(options);
   const correlationId = options.correlationId ?? crypto.randomUUID();
   const validate = options.validateRequests ?? true;
+  const redactor = new SecretRedactor();
+  if (typeof options.credential === 'string') redactor.remember(options.credential);
+  const maxBytes = options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES;
   const send = composePipeline(
-    buildPolicies(options, correlationId, validate),
-    createTransport(options.fetch ?? ((input, init) => fetch(input, init))),
+    buildPolicies(options, correlationId, validate, redactor),
+    options.fetch ? createFetchTransport(options.fetch, maxBytes) : defaultTransport(maxBytes),
   );
-  const raw = createClient<paths>({ baseUrl: checkBaseUrl(options.baseUrl ?? DEFAULT_BASE_URL), fetch: send, Request: ReplayableRequest });
+  // LightRequest has every member openapi-fetch and the pipeline use, not the whole Request interface.
+  const Request = LightRequest as unknown as typeof globalThis.Request;
+  const raw = createClient<paths>({ baseUrl: checkBaseUrl(options.baseUrl ?? DEFAULT_BASE_URL), fetch: send, Request });
+  const modifications = new CartQueue();
+
+  /** The cart of a success answer, else the typed error; every error leaves scrubbed of tokens. */
+  function answer(response: Response, data: string | undefined, error: unknown): Cart {
+    if (!response.ok) throw apiErrorFrom(response, error, redactor);
+    try {
+      return cartFrom(response, data);
+    } catch (unusable) {
+      throw redactor.redact(unusable);
+    }
+  }
 
   async function getCart(customerId: string, cartId: string, call?: CallOptions): Promise<Cart> {
     if (validate) assertCartPath(customerId, cartId);
     const { data, error, response } = await raw.GET(CART_PATH, {
       params: { path: { 'customer-id': customerId, 'cart-id': cartId }, header: callHeaders(call) },
       signal: call?.signal,
+      parseAs: 'text',
     });
-    if (data === undefined) throw apiErrorFrom(response, error);
-    return data;
+    return answer(response, data, error);
   }
 
-  async function put(customerId: string, cartId: string, cart: CartUpdate, call?: CallOptions): Promise<Cart> {
+  async function put(customerId: string, cartId: string, wire: string, call?: CallOptions): Promise<Cart> {
     const { data, error, response } = await raw.PUT(CART_PATH, {
       params: { path: { 'customer-id': customerId, 'cart-id': cartId }, header: callHeaders(call) },
-      body: cart,
+      // The body goes out as the exact text that was checked (see toWireBody); openapi-fetch does not re-serialise it.
+      body: {} as CartUpdate,
+      bodySerializer: () => wire,
       signal: call?.signal,
+      parseAs: 'text',
     });
-    if (data === undefined) throw apiErrorFrom(response, error);
-    return data;
+    return answer(response, data, error);
+  }
+
+  /** The JSON text to send for `cart`, after the contract's checks when they are on. */
+  function wireOf(cart: unknown): string {
+    const wire = toWireBody(cart);
+    if (validate) assertCartUpdate(wire.value);
+    return wire.text;
   }
 
   async function updateCart(customerId: string, cartId: string, cart: CartUpdate, call?: CallOptions): Promise<Cart> {
-    if (validate) {
-      assertCartPath(customerId, cartId);
-      assertCartUpdate(cart);
-    }
-    return put(customerId, cartId, cart, call);
+    if (validate) assertCartPath(customerId, cartId);
+    return put(customerId, cartId, wireOf(cart), call);
   }
 
   async function modifyCart(customerId: string, cartId: string, mutate: CartMutator, call?: ModifyCallOptions): Promise<Cart> {
     const shared: ModifyCallOptions = { ...call, correlationId: call?.correlationId ?? correlationId };
-    // The cart was just parsed from the response, so it is already the caller's private copy to change.
-    const read = await getCart(customerId, cartId, shared);
-    const changed: unknown = (await mutate(read)) ?? read;
-    if (validate) assertCartUpdate(changed);
-    return put(customerId, cartId, changed as CartUpdate, shared);
+    return modifications.run(`${String(customerId).toLowerCase()}/${String(cartId).toLowerCase()}`, async () => {
+      // The cart was just parsed from the response, so it is already the caller's private copy to change.
+      const read = await getCart(customerId, cartId, shared);
+      const changed: unknown = (await mutate(read)) ?? read;
+      return put(customerId, cartId, wireOf(changed), shared);
+    });
   }
 
   return { getCart, updateCart, modifyCart, raw };

@@ -7,6 +7,7 @@ import type { CartValidationError } from './cart-validation-error.js';
 import type { PartnerCenterApiError } from './partner-center-api-error.js';
 import type { PartnerCenterCredentialError } from './partner-center-credential-error.js';
 import type { PartnerCenterNetworkError } from './partner-center-network-error.js';
+import type { PartnerCenterResponseError } from './partner-center-response-error.js';
 import type { PartnerCenterTimeoutError } from './partner-center-timeout-error.js';
 
 export { CartClientError, type CartClientErrorKind } from './cart-client-error.js';
@@ -15,6 +16,11 @@ export { PartnerCenterApiError, type PartnerCenterApiErrorDetails } from './part
 export { PartnerCenterNetworkError } from './partner-center-network-error.js';
 export { PartnerCenterTimeoutError } from './partner-center-timeout-error.js';
 export { PartnerCenterCredentialError } from './partner-center-credential-error.js';
+export {
+  PartnerCenterResponseError,
+  type PartnerCenterResponseErrorDetails,
+  type ResponseProblem,
+} from './partner-center-response-error.js';
 
 /** Every concrete error a cart client call rejects with; narrow it with `kind`. */
 export type KnownCartClientError =
@@ -22,13 +28,14 @@ export type KnownCartClientError =
   | PartnerCenterApiError
   | PartnerCenterNetworkError
   | PartnerCenterTimeoutError
-  | PartnerCenterCredentialError;
+  | PartnerCenterCredentialError
+  | PartnerCenterResponseError;
 
-const KINDS: ReadonlySet<unknown> = new Set(['validation', 'api', 'network', 'timeout', 'credential']);
+const KINDS: ReadonlySet<unknown> = new Set(['validation', 'api', 'network', 'timeout', 'credential', 'response']);
 
 /**
  * True for every error a cart client call rejects with. It checks the class, and failing that the shape (an Error
- * with one of the five kinds), because a bundler or two installed copies of this package make `instanceof` miss.
+ * with one of the six kinds), because a bundler or two installed copies of this package make `instanceof` miss.
  *
  * @example
  * ```ts

@@ -24,6 +24,13 @@ const NEXT_STEP: Readonly<Record<number, string>> = {
   429: 'Partner Center is throttling this caller; wait before trying again.',
 };
 
+/** Longest server text quoted in a message; the whole text stays in `description` or `rawBody`. */
+const MAX_QUOTED = 300;
+
+function shorten(text: string): string {
+  return text.length > MAX_QUOTED ? `${text.slice(0, MAX_QUOTED)}... (${text.length} characters, all in the error's fields)` : text;
+}
+
 function nextStep(status: number): string {
   return (
     NEXT_STEP[status] ??
@@ -59,7 +66,11 @@ export class PartnerCenterApiError extends CartClientError implements PartnerCen
   readonly rawBody: string | undefined;
 
   constructor(details: PartnerCenterApiErrorDetails) {
-    const said = details.description ?? (details.rawBody ? `a non-JSON body: ${details.rawBody.slice(0, 200)}` : 'an empty body');
+    const said = details.description
+      ? shorten(details.description)
+      : details.rawBody
+        ? `a non-JSON body: ${shorten(details.rawBody)}`
+        : 'an empty body';
     const code = details.code === undefined ? '' : `, code ${details.code}`;
     super(
       `Partner Center answered ${[details.status, details.statusText].filter(Boolean).join(' ')}${code}: ${said} ` +

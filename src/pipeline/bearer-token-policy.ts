@@ -1,5 +1,6 @@
 import { PartnerCenterCredentialError } from '../errors/index.js';
 import type { Policy } from './pipeline.js';
+import { raceSignal } from './race-signal.js';
 
 /**
  * Gives a Partner Center access token. Called before every attempt, so a provider that caches and refreshes its
@@ -30,7 +31,11 @@ export function bearerTokenPolicy(credential: Credential): Policy {
 
 async function provideToken(provider: TokenProvider, signal: AbortSignal): Promise<unknown> {
   try {
-    return await provider({ signal });
+    // Raced against the attempt's signal (deadlines and the caller's), since a provider may ignore it and hang.
+    return await raceSignal(
+      Promise.resolve().then(() => provider({ signal })),
+      signal,
+    );
   } catch (error) {
     if (signal.aborted) throw error;
     throw new PartnerCenterCredentialError('the token provider threw', error);

@@ -1,5 +1,7 @@
 import { PartnerCenterTimeoutError } from '../errors/index.js';
+import { NEVER_ABORTS } from '../transport/never-aborts.js';
 import type { CallDeadline, CallState, Exchange, Policy, SendNext } from './pipeline.js';
+import { MAX_TIMER_MS } from './retry-after.js';
 
 /** Marks an abort caused by the attempt's timer, as opposed to the caller's own signal. */
 class DeadlinePassed extends Error {
@@ -36,7 +38,7 @@ function overallTimeout(call: CallState, deadline: CallDeadline): PartnerCenterT
 }
 
 /**
- * Deadline for one attempt, up to the response headers (the body of a cart is small). It sits inside the retry
+ * Deadline for one attempt, body included (the transports read the body whole inside the attempt). It sits inside the retry
  * policy, which retries an attempt that timed out with the same request id. Its one timer also enforces the
  * call's overall deadline when that comes first.
  */
@@ -55,8 +57,9 @@ async function withDeadline(attemptMs: number, exchange: Exchange, next: SendNex
   // reason is made only when the timer fires: an Error captures a stack, too dear to pay on every attempt.
   const controller = new AbortController();
   const followParent = (): void => controller.abort(parent.reason);
-  parent.addEventListener('abort', followParent, { once: true });
-  const timer = setTimeout(() => controller.abort(new DeadlinePassed()), overallFirst ? overallLeftMs : attemptMs);
+  const listens = parent !== NEVER_ABORTS;
+  if (listens) parent.addEventListener('abort', followParent, { once: true });
+  const timer = setTimeout(() => controller.abort(new DeadlinePassed()), Math.min(overallFirst ? overallLeftMs : attemptMs, MAX_TIMER_MS));
   try {
     return await next({ ...exchange, signal: controller.signal });
   } catch (error) {
@@ -66,7 +69,7 @@ async function withDeadline(attemptMs: number, exchange: Exchange, next: SendNex
       : new PartnerCenterTimeoutError('attempt', attemptMs, exchange.call.attempts);
   } finally {
     clearTimeout(timer);
-    parent.removeEventListener('abort', followParent);
+    if (listens) parent.removeEventListener('abort', followParent);
   }
 }
 

@@ -1,0 +1,43 @@
+import { PartnerCenterResponseError, type ResponseProblem } from '../errors/index.js';
+import { sentIdsOf } from '../pipeline/call-ids-policy.js';
+import type { Cart } from '../types.js';
+
+/**
+ * The cart in a success answer, or a `PartnerCenterResponseError` saying why there is none: the answer must be
+ * `application/json` and a JSON object. Its fields are not checked further (the contract is open for extension).
+ */
+export function cartFrom(response: Response, text: string | undefined): Cart {
+  const contentType = response.headers.get('Content-Type') ?? '';
+  if (!/^application\/(?:[\w.+-]+\+)?json\b/i.test(contentType.trim())) {
+    throw unusable(
+      response,
+      'content-type',
+      `the body is ${contentType ? `"${contentType.slice(0, 60)}"` : 'untyped'}, not application/json`,
+    );
+  }
+  let value: unknown;
+  try {
+    value = JSON.parse(text ?? '');
+  } catch {
+    throw unusable(response, 'malformed-json', `the body is not valid JSON (${text?.length ?? 0} characters)`);
+  }
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    throw unusable(
+      response,
+      'not-an-object',
+      `the body is ${value === null ? 'null' : Array.isArray(value) ? 'an array' : `a ${typeof value}`}, not a cart object`,
+    );
+  }
+  return value as Cart;
+}
+
+function unusable(response: Response, problem: ResponseProblem, detail: string): PartnerCenterResponseError {
+  const sent = sentIdsOf(response);
+  return new PartnerCenterResponseError({
+    problem,
+    status: response.status,
+    detail,
+    requestId: response.headers.get('MS-RequestId') ?? sent?.requestId,
+    correlationId: response.headers.get('MS-CorrelationId') ?? sent?.correlationId,
+  });
+}

@@ -1,0 +1,58 @@
+import { CartClientError } from './cart-client-error.js';
+
+/** What was wrong with an answer the client could not use. */
+export type ResponseProblem = 'malformed-json' | 'not-an-object' | 'content-type' | 'too-large' | 'redirect';
+
+/** Everything `PartnerCenterResponseError` reports. */
+export interface PartnerCenterResponseErrorDetails {
+  problem: ResponseProblem;
+  status: number;
+  /** A sentence saying what was received, with no body text in it. */
+  detail: string;
+  requestId: string | undefined;
+  correlationId: string | undefined;
+}
+
+const NEXT_STEP: Readonly<Record<ResponseProblem, string>> = {
+  'malformed-json': 'The update may have been applied: read the cart again before repeating it.',
+  'not-an-object': 'The update may have been applied: read the cart again before repeating it.',
+  'content-type': 'Check that baseUrl points at Partner Center and not at a proxy or login page.',
+  'too-large': 'Raise maxResponseBytes if such a cart is expected, else check baseUrl.',
+  redirect: 'Set baseUrl to the address the service redirects to, if you trust it.',
+};
+
+/**
+ * An answer came back but is not one the contract allows for a success: a body that is not JSON, not a JSON
+ * object, not `application/json`, larger than `maxResponseBytes`, or a redirect to another origin (never followed,
+ * since it would carry the token and the body elsewhere). Never retried: a PUT may already have been applied.
+ *
+ * @example
+ * ```ts
+ * try {
+ *   await client.getCart(customerId, cartId);
+ * } catch (error) {
+ *   if (error instanceof PartnerCenterResponseError && error.problem === 'too-large') console.log(error.message);
+ * }
+ * ```
+ */
+export class PartnerCenterResponseError extends CartClientError implements PartnerCenterResponseErrorDetails {
+  override readonly kind = 'response' as const;
+  override readonly name = 'PartnerCenterResponseError';
+  readonly problem: ResponseProblem;
+  readonly status: number;
+  readonly detail: string;
+  readonly requestId: string | undefined;
+  readonly correlationId: string | undefined;
+
+  constructor(details: PartnerCenterResponseErrorDetails) {
+    super(
+      `Partner Center's answer (HTTP ${details.status}) cannot be used: ${details.detail} ` +
+        `(request id ${details.requestId ?? 'unknown'}, correlation id ${details.correlationId ?? 'unknown'}). ${NEXT_STEP[details.problem]}`,
+    );
+    this.problem = details.problem;
+    this.status = details.status;
+    this.detail = details.detail;
+    this.requestId = details.requestId;
+    this.correlationId = details.correlationId;
+  }
+}
