@@ -11,12 +11,10 @@ import { composePipeline, type Policy, type SendNext } from '../pipeline/pipelin
 import { DEFAULT_RETRY, retryPolicy, type RetryOptions } from '../pipeline/retry-policy.js';
 import { attemptTimeoutPolicy, overallTimeoutPolicy } from '../pipeline/timeout-policy.js';
 import { destinationPolicy } from '../pipeline/destination-policy.js';
-import { redirectPolicy } from '../pipeline/redirect-policy.js';
 import { secretRedactionPolicy, tokenWitnessPolicy } from '../pipeline/secret-redaction-policy.js';
 import { PartnerCenterCredentialError } from '../errors/index.js';
 import { SecretRedactor } from '../errors/redact-secrets.js';
 import { createFetchTransport, type FetchLike } from '../transport/fetch-transport.js';
-import { LightRequest } from '../transport/light-request.js';
 import { DEFAULT_MAX_RESPONSE_BYTES } from '../transport/read-body.js';
 import { toWireBody } from '../validation/wire-body.js';
 import { apiErrorFrom } from './api-error.js';
@@ -100,14 +98,21 @@ function resolveRetry(retry: CartClientOptions['retry']): RetryOptions {
   return retry === false ? { ...DEFAULT_RETRY, maxRetries: 0 } : { ...DEFAULT_RETRY, ...retry };
 }
 
-function buildPolicies(options: CartClientOptions, correlationId: string, validate: boolean, redactor: SecretRedactor): Policy[] {
+function buildPolicies(
+  options: CartClientOptions,
+  correlationId: string,
+  validate: boolean,
+  redactor: SecretRedactor,
+  baseUrl: string,
+): Policy[] {
   const timeouts = options.timeouts === false ? undefined : { ...DEFAULT_TIMEOUTS, ...options.timeouts };
   // Outermost first: scrubbing of errors and the destination check, ids and fixed headers once per logical call,
-  // then the deadline of the whole call, the retry loop, and per attempt its own deadline, a (possibly refreshed)
-  // token, and same-origin redirects.
+  // then the deadline of the whole call, the retry loop, and per attempt its own deadline and a (possibly
+  // refreshed) token. No redirect is ever followed (the transports send with redirects off): it would carry the
+  // token and the body to wherever the answer points, so a 3xx comes back as a PartnerCenterApiError.
   return [
     secretRedactionPolicy(redactor),
-    destinationPolicy(),
+    destinationPolicy(baseUrl),
     callIdsPolicy({ correlationId, validate }),
     localePolicy(options.locale ?? 'en-US'),
     clientNamePolicy(options.clientName ?? 'partner-center-cart-contract'),
@@ -116,7 +121,6 @@ function buildPolicies(options: CartClientOptions, correlationId: string, valida
     ...(timeouts ? [attemptTimeoutPolicy(timeouts.attemptMs)] : []),
     bearerTokenPolicy(options.credential),
     tokenWitnessPolicy(redactor),
-    redirectPolicy(),
   ];
 }
 
@@ -171,27 +175,37 @@ function callHeaders(options: CallOptions | undefined): Record<string, string> {
  * ```
  */
 export function createCartClient(options: CartClientOptions): CartClient {
-  return createCartClientWith(options, (maxBytes) => createFetchTransport((input, init) => fetch(input, init), maxBytes));
+  return createCartClientWith(options, {
+    transport: (maxBytes) => createFetchTransport((input, init) => fetch(input, init), maxBytes),
+    Request: globalThis.Request,
+  });
+}
+
+/** What a platform gives the client when the caller brings no `fetch`. */
+export interface PlatformDefaults {
+  /** The transport to send with. */
+  transport: (maxBytes: number) => SendNext;
+  /** The Request class openapi-fetch builds requests with (on Node a lighter one than undici's). */
+  Request: typeof globalThis.Request;
 }
 
 /**
  * `createCartClient` with the transport to use when the caller passes no `fetch`: the package's Node entry passes
  * undici's, the default entry the platform `fetch`, so a browser bundle holds no Node-only code.
  */
-export function createCartClientWith(options: CartClientOptions, defaultTransport: (maxBytes: number) => SendNext): CartClient {
+export function createCartClientWith(options: CartClientOptions, platform: PlatformDefaults): CartClient {
   checkOptions(options);
   const correlationId = options.correlationId ?? crypto.randomUUID();
   const validate = options.validateRequests ?? true;
   const redactor = new SecretRedactor();
   if (typeof options.credential === 'string') redactor.remember(options.credential);
   const maxBytes = options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES;
+  const baseUrl = checkBaseUrl(options.baseUrl ?? DEFAULT_BASE_URL);
   const send = composePipeline(
-    buildPolicies(options, correlationId, validate, redactor),
-    options.fetch ? createFetchTransport(options.fetch, maxBytes) : defaultTransport(maxBytes),
+    buildPolicies(options, correlationId, validate, redactor, baseUrl),
+    options.fetch ? createFetchTransport(options.fetch, maxBytes) : platform.transport(maxBytes),
   );
-  // LightRequest has every member openapi-fetch and the pipeline use, not the whole Request interface.
-  const Request = LightRequest as unknown as typeof globalThis.Request;
-  const raw = createClient<paths>({ baseUrl: checkBaseUrl(options.baseUrl ?? DEFAULT_BASE_URL), fetch: send, Request });
+  const raw = createClient<paths>({ baseUrl, fetch: send, Request: platform.Request });
   const modifications = new CartQueue();
 
   /** The cart of a success answer, else the typed error; every error leaves scrubbed of tokens. */

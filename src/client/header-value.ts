@@ -1,5 +1,5 @@
-/** What RFC 9110 allows in a field value: visible ASCII, obs-text, and spaces or tabs between them. */
-const FIELD_VALUE = /^(?:[\x21-\x7e\x80-\xff](?:[\t\x20-\x7e\x80-\xff]*[\x21-\x7e\x80-\xff])?)?$/;
+/** What RFC 9110 allows in a field value: visible ASCII, obs-text, and spaces or tabs between, not at the edges. */
+const FIELD_VALUE = /^(?![\t ])[\t\x20-\x7e\x80-\xff]*(?<![\t ])$/;
 
 /** True when `value` can be sent as an HTTP header value as it is (no CR, LF, NUL or edge whitespace). */
 export function isHeaderValue(value: string): boolean {

@@ -34,6 +34,7 @@ function shorten(text: string): string {
 function nextStep(status: number): string {
   return (
     NEXT_STEP[status] ??
+    (status >= 300 && status < 400 ? 'The client follows no redirect (it would carry the token elsewhere): check baseUrl.' : undefined) ??
     (status >= 500 ? 'The service failed; try again later and quote the request id if it persists.' : 'See the status and code.')
   );
 }

@@ -13,18 +13,10 @@ export interface PartnerCenterResponseErrorDetails {
   correlationId: string | undefined;
 }
 
-const NEXT_STEP: Readonly<Record<ResponseProblem, string>> = {
-  'malformed-json': 'The update may have been applied: read the cart again before repeating it.',
-  'not-an-object': 'The update may have been applied: read the cart again before repeating it.',
-  'content-type': 'Check that baseUrl points at Partner Center and not at a proxy or login page.',
-  'too-large': 'Raise maxResponseBytes if such a cart is expected, else check baseUrl.',
-  redirect: 'Set baseUrl to the address the service redirects to, if you trust it.',
-};
-
 /**
  * An answer came back but is not one the contract allows for a success: a body that is not JSON, not a JSON
- * object, not `application/json`, larger than `maxResponseBytes`, or a redirect to another origin (never followed,
- * since it would carry the token and the body elsewhere). Never retried: a PUT may already have been applied.
+ * object, not `application/json`, larger than `maxResponseBytes`, or (in a browser, which hides where it points) a
+ * redirect, which the client never follows. Never retried: a PUT may already have been applied.
  *
  * @example
  * ```ts
@@ -47,7 +39,8 @@ export class PartnerCenterResponseError extends CartClientError implements Partn
   constructor(details: PartnerCenterResponseErrorDetails) {
     super(
       `Partner Center's answer (HTTP ${details.status}) cannot be used: ${details.detail} ` +
-        `(request id ${details.requestId ?? 'unknown'}, correlation id ${details.correlationId ?? 'unknown'}). ${NEXT_STEP[details.problem]}`,
+        `(request id ${details.requestId ?? 'unknown'}, correlation id ${details.correlationId ?? 'unknown'}). ` +
+        'Check baseUrl; a PUT may have been applied, so read the cart before repeating it.',
     );
     this.problem = details.problem;
     this.status = details.status;

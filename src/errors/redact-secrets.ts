@@ -43,59 +43,39 @@ export class SecretRedactor {
 
   /**
    * The error to reject with instead of `error`: `error` itself when no text in it or its causes holds a secret
-   * (the usual case, which keeps its identity and class). Otherwise a client error is scrubbed in place (the client
-   * made it) and any other error in the chain is replaced by a scrubbed copy, so a caller's own object never changes.
+   * (the usual case, which keeps its identity). Otherwise a client error is scrubbed in place (the client made it)
+   * and any other error in the chain is replaced by a scrubbed copy of the same class, so a caller's own object
+   * never changes.
    */
-  redact(error: unknown): unknown {
-    return this.#holdsSecret(error, 0) ? this.#scrubbed(error, 0) : error;
-  }
-
-  #holdsSecret(value: unknown, depth: number): boolean {
-    if (typeof value === 'string') return this.scrub(value) !== value;
-    if (!(value instanceof Error) || depth > MAX_CAUSES) return false;
-    const fields = value as unknown as Record<string, unknown>;
-    for (const key of Object.getOwnPropertyNames(value)) {
-      const field = fields[key];
-      if (key === 'cause') continue;
-      if (typeof field === 'string' && this.scrub(field) !== field) return true;
-      if (key === 'data' && Array.isArray(field) && this.scrubData(field) !== field) return true;
-    }
-    return 'cause' in value && this.#holdsSecret(value.cause, depth + 1);
-  }
-
-  #scrubbed(error: unknown, depth: number): unknown {
-    if (!(error instanceof Error)) return typeof error === 'string' ? this.scrub(error) : error;
-    const target = error instanceof CartClientError ? error : copyOf(error);
-    const fields = target as unknown as Record<string, unknown>;
-    for (const key of Object.getOwnPropertyNames(target)) {
+  redact(error: unknown, depth = 0): unknown {
+    if (typeof error === 'string') return this.scrub(error);
+    if (!(error instanceof Error)) return error;
+    if (depth > MAX_CAUSES) return '[cause chain cut]';
+    const fields = error as unknown as Record<string, unknown>;
+    const changes: [string, unknown][] = [];
+    for (const key of Object.getOwnPropertyNames(error)) {
       const value = fields[key];
-      if (key === 'cause') continue;
-      if (typeof value === 'string') setField(target, key, this.scrub(value));
-      else if (key === 'data' && Array.isArray(value)) setField(target, key, this.scrubData(value));
+      const clean =
+        key === 'cause'
+          ? this.redact(value, depth + 1)
+          : typeof value === 'string'
+            ? this.scrub(value)
+            : key === 'data'
+              ? this.scrubData(value)
+              : value;
+      if (clean !== value) changes.push([key, clean]);
     }
-    if ('cause' in error) {
-      setField(target, 'cause', depth < MAX_CAUSES ? this.#scrubbed(error.cause, depth + 1) : '[cause chain cut]');
+    if (changes.length === 0) return error;
+    const target = error instanceof CartClientError ? error : copyOf(error);
+    for (const [key, value] of changes) {
+      const enumerable = Object.getOwnPropertyDescriptor(target, key)?.enumerable;
+      Object.defineProperty(target, key, { value, writable: true, configurable: true, enumerable });
     }
     return target;
   }
 }
 
-function setField(target: Error, key: string, value: unknown): void {
-  const enumerable = Object.getOwnPropertyDescriptor(target, key)?.enumerable ?? false;
-  Object.defineProperty(target, key, { value, writable: true, configurable: true, enumerable });
-}
-
-/** A copy of a foreign error of the same class: its name, message, stack and plain fields (codes such as ECONNRESET). */
+/** A copy of a foreign error: same class, same own properties. */
 function copyOf(error: Error): Error {
-  const copy = Object.create(Object.getPrototypeOf(error) as object) as Error;
-  for (const key of ['name', 'message', 'stack'] as const) {
-    Object.defineProperty(copy, key, { value: error[key], writable: true, configurable: true, enumerable: false });
-  }
-  const fields = error as unknown as Record<string, unknown>;
-  for (const key of Object.keys(error)) {
-    const value = fields[key];
-    if (typeof value === 'string' || typeof value === 'number')
-      Object.defineProperty(copy, key, { value, enumerable: true, writable: true, configurable: true });
-  }
-  return copy;
+  return Object.defineProperties(Object.create(Object.getPrototypeOf(error) as object) as Error, Object.getOwnPropertyDescriptors(error));
 }

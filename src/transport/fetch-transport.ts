@@ -1,6 +1,5 @@
-import { PartnerCenterResponseError } from '../errors/index.js';
-import type { Exchange, SendNext } from '../pipeline/pipeline.js';
-import { DEFAULT_MAX_RESPONSE_BYTES, isNullBodyStatus, readCapped, tooLarge } from './read-body.js';
+import type { SendNext } from '../pipeline/pipeline.js';
+import { DEFAULT_MAX_RESPONSE_BYTES, isNullBodyStatus, readCapped, tooLarge, unusableAnswer } from './read-body.js';
 
 /** The `fetch` the policies end in, the caller's or the global one: any standard `fetch` fits. */
 export type FetchLike = (input: string, init: RequestInit) => Promise<Response>;
@@ -20,7 +19,8 @@ export function createFetchTransport(fetchImpl: FetchLike, maxBytes: number = DE
       redirect: 'manual',
       signal: exchange.signal,
     });
-    if (response.type === 'opaqueredirect') throw browserRedirect(exchange);
+    // A browser hides where a redirect points, so the redirect policy could not check it: refused.
+    if (response.type === 'opaqueredirect') throw unusableAnswer('redirect', 0, 'a redirect was not followed', exchange.headers);
     if (response.body === null || isNullBodyStatus(response.status)) return response;
     const reader = response.body.getReader();
     const bytes = await readCapped(
@@ -34,15 +34,4 @@ export function createFetchTransport(fetchImpl: FetchLike, maxBytes: number = DE
     );
     return new Response(bytes, { status: response.status, statusText: response.statusText, headers: response.headers });
   };
-}
-
-/** A browser hides where a redirect points, so the redirect policy cannot check it: refuse it. */
-function browserRedirect(exchange: Exchange): PartnerCenterResponseError {
-  return new PartnerCenterResponseError({
-    problem: 'redirect',
-    status: 0,
-    detail: 'the service answered with a redirect, which a browser does not let the client inspect, so it was not followed',
-    requestId: exchange.headers.get('MS-RequestId') ?? undefined,
-    correlationId: exchange.headers.get('MS-CorrelationId') ?? undefined,
-  });
 }

@@ -38,20 +38,6 @@ export class LightRequest {
     return this.bodyText ?? '';
   }
 
-  async json(): Promise<unknown> {
-    return JSON.parse(await this.text());
-  }
-
-  clone(): LightRequest {
-    return new LightRequest(this.url, {
-      method: this.method,
-      headers: new Headers(this.headers),
-      signal: this.signal,
-      redirect: this.redirect,
-      body: this.bodyText,
-    });
-  }
-
   /** openapi-fetch checks what a `client.raw` middleware returns with `instanceof` this class: a platform Request passes too. */
   static [Symbol.hasInstance](value: unknown): boolean {
     return value instanceof Request || (typeof value === 'object' && value !== null && #used in value);

@@ -1,22 +1,27 @@
-import { PartnerCenterResponseError } from '../errors/index.js';
+import { PartnerCenterResponseError, type ResponseProblem } from '../errors/index.js';
 
 /** The default of `maxResponseBytes`: a cart of a thousand lines is about 1 MB of JSON, so 4 MiB leaves room. */
 export const DEFAULT_MAX_RESPONSE_BYTES = 4 * 1024 * 1024;
 
-/** What a response's body is refused with when it passes the cap, decompressed size counted. */
-export function tooLarge(status: number, maxBytes: number, headers: Headers): PartnerCenterResponseError {
+/** A `PartnerCenterResponseError`, with the call's ids taken from `headers` (the request's or the answer's). */
+export function unusableAnswer(problem: ResponseProblem, status: number, detail: string, headers: Headers): PartnerCenterResponseError {
   return new PartnerCenterResponseError({
-    problem: 'too-large',
+    problem,
     status,
-    detail: `the body is larger than maxResponseBytes (${maxBytes} bytes); reading stopped there`,
+    detail,
     requestId: headers.get('MS-RequestId') ?? undefined,
     correlationId: headers.get('MS-CorrelationId') ?? undefined,
   });
 }
 
+/** What a response's body is refused with when it passes the cap, decompressed size counted. */
+export function tooLarge(status: number, maxBytes: number, headers: Headers): PartnerCenterResponseError {
+  return unusableAnswer('too-large', status, `the body is larger than maxResponseBytes (${maxBytes})`, headers);
+}
+
 /**
- * Reads a body stream whole, stopping (and cancelling the stream) as soon as it passes `maxBytes`. The stream is
- * whatever the transport gives: for `fetch`, already decompressed, so a gzip bomb is stopped at the cap too.
+ * Reads a body whole, chunk by chunk, stopping (and cancelling the rest) as soon as it passes `maxBytes`. The
+ * chunks are whatever the transport gives: for `fetch`, already decompressed, so a gzip bomb is stopped at the cap.
  */
 export async function readCapped(
   nextChunk: () => Promise<Uint8Array | undefined>,

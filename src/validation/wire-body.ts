@@ -3,8 +3,8 @@ import { CartValidationError, type CartViolation } from '../errors/index.js';
 /** Deeper than any cart the contract describes (a line, its add-ons' add-ons, their participants): refused as an error. */
 export const MAX_BODY_DEPTH = 64;
 
-/** The properties the contract types `date-time`, wherever they sit in a cart or its lines. */
-const DATE_TIME_PROPERTIES = new Set(['creationTimestamp', 'lastModifiedTimestamp', 'expirationTimestamp', 'customTermEndDate']);
+/** The names of the properties the contract types `date-time` (creationTimestamp, customTermEndDate, ...). */
+const DATE_TIME_PROPERTY = /(?:Timestamp|Date)$/;
 const DATE_PARTS = /^(\d{4})-(\d{2})-(\d{2})[Tt]/;
 
 /** The body exactly as it goes on the wire: the JSON text, and that text parsed back (what is validated). */
@@ -23,19 +23,16 @@ export function toWireBody(body: unknown): WireBody {
   let text: string | undefined;
   try {
     text = JSON.stringify(body);
-  } catch (error) {
-    const why = error instanceof RangeError ? 'it is nested too deeply' : 'it is circular or holds a BigInt';
-    throw refuse('', `the cart cannot be serialised to JSON: ${why}`, 'serialisable');
+  } catch {
+    // RangeError (too deep for the stack), TypeError (circular, BigInt).
   }
-  if (text === undefined) throw refuse('', 'the cart must be an object (got nothing JSON can hold)', 'type');
-  const value: unknown = JSON.parse(text);
-  const violation = findStructuralViolation(value);
+  const value: unknown = text === undefined ? undefined : JSON.parse(text);
+  const violation =
+    text === undefined
+      ? { path: '', rule: 'type', message: 'the cart must be a JSON object, not circular or too deep to serialise', value: undefined }
+      : findStructuralViolation(value);
   if (violation) throw new CartValidationError([violation]);
-  return { text, value };
-}
-
-function refuse(path: string, message: string, rule: string): CartValidationError {
-  return new CartValidationError([{ path, rule, message, value: undefined }]);
+  return { text: text as string, value };
 }
 
 /** The first node deeper than the limit, or date-time that is not a real date, walked without recursion. */
@@ -50,13 +47,8 @@ function findStructuralViolation(root: unknown): CartViolation | undefined {
     const isArray = Array.isArray(node);
     for (const [key, child] of Object.entries(node)) {
       const childPath = isArray ? `${path}[${key}]` : path ? `${path}.${key}` : key;
-      if (!isArray && typeof child === 'string' && DATE_TIME_PROPERTIES.has(key) && !isCalendarDate(child)) {
-        return {
-          path: childPath,
-          rule: 'format',
-          message: `${childPath} must be a real calendar date (got ${JSON.stringify(child.slice(0, 40))})`,
-          value: child,
-        };
+      if (!isArray && typeof child === 'string' && DATE_TIME_PROPERTY.test(key) && !isCalendarDate(child)) {
+        return { path: childPath, rule: 'format', message: `${childPath} must be a real calendar date`, value: child };
       }
       stack.push({ node: child, depth: depth + 1, path: childPath });
     }
@@ -68,8 +60,9 @@ function findStructuralViolation(root: unknown): CartViolation | undefined {
 export function isCalendarDate(value: string): boolean {
   const parts = DATE_PARTS.exec(value);
   if (!parts) return true;
-  const [year, month, day] = [Number(parts[1]), Number(parts[2]), Number(parts[3])];
-  const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
-  const days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1] ?? 31;
-  return day <= days;
+  const day = Number(parts[3]);
+  // The Date rolls an impossible day over into the next month, so its day of the month then differs.
+  const date = new Date(0);
+  date.setUTCFullYear(Number(parts[1]), Number(parts[2]) - 1, day);
+  return date.getUTCDate() === day;
 }
