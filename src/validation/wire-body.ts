@@ -3,8 +3,9 @@ import { CartValidationError, type CartViolation } from '../errors/index.js';
 /** Deeper than any cart the contract describes (a line, its add-ons' add-ons, their participants): refused as an error. */
 export const MAX_BODY_DEPTH = 64;
 
-/** The names of the properties the contract types `date-time` (creationTimestamp, customTermEndDate, ...). */
-const DATE_TIME_PROPERTY = /(?:Timestamp|Date)$/;
+/** Where the contract types `date-time`: on the cart, and on each line and add-on line. */
+const CART_DATE_TIMES = ['creationTimestamp', 'lastModifiedTimestamp', 'expirationTimestamp'];
+const LINE_DATE_TIMES = ['customTermEndDate'];
 const DATE_PARTS = /^(\d{4})-(\d{2})-(\d{2})[Tt]/;
 
 /** The body exactly as it goes on the wire: the JSON text, and that text parsed back (what is validated). */
@@ -30,30 +31,59 @@ export function toWireBody(body: unknown): WireBody {
   const violation =
     text === undefined
       ? { path: '', rule: 'type', message: 'the cart must be a JSON object, not circular or too deep to serialise', value: undefined }
-      : findStructuralViolation(value);
+      : (findTooDeep(value) ?? findImpossibleDate(value));
   if (violation) throw new CartValidationError([violation]);
   return { text: text as string, value };
 }
 
-/** The first node deeper than the limit, or date-time that is not a real date, walked without recursion. */
-function findStructuralViolation(root: unknown): CartViolation | undefined {
-  const stack: { node: unknown; depth: number; path: string }[] = [{ node: root, depth: 0, path: '' }];
+/** The first node deeper than `MAX_BODY_DEPTH`, walked without recursion (JSON.parse takes any depth, Ajv does not). */
+function findTooDeep(root: unknown): CartViolation | undefined {
+  const stack: { node: unknown; depth: number }[] = [{ node: root, depth: 0 }];
   for (let item = stack.pop(); item !== undefined; item = stack.pop()) {
-    const { node, depth, path } = item;
-    if (typeof node !== 'object' || node === null) continue;
-    if (depth >= MAX_BODY_DEPTH) {
-      return { path, rule: 'depth', message: `${path || 'the cart'} is nested deeper than ${MAX_BODY_DEPTH} levels`, value: undefined };
+    if (typeof item.node !== 'object' || item.node === null) continue;
+    if (item.depth >= MAX_BODY_DEPTH) {
+      return { path: '', rule: 'depth', message: `the cart is nested deeper than ${MAX_BODY_DEPTH} levels`, value: undefined };
     }
-    const isArray = Array.isArray(node);
-    for (const [key, child] of Object.entries(node)) {
-      const childPath = isArray ? `${path}[${key}]` : path ? `${path}.${key}` : key;
-      if (!isArray && typeof child === 'string' && DATE_TIME_PROPERTY.test(key) && !isCalendarDate(child)) {
-        return { path: childPath, rule: 'format', message: `${childPath} must be a real calendar date`, value: child };
-      }
-      stack.push({ node: child, depth: depth + 1, path: childPath });
+    for (const child of Object.values(item.node)) stack.push({ node: child, depth: item.depth + 1 });
+  }
+  return undefined;
+}
+
+/** The first date-time the contract types that is not a real calendar date (the format check is a pattern). */
+function findImpossibleDate(cart: unknown): CartViolation | undefined {
+  const lines: { line: unknown; path: string }[] = [];
+  const record = asRecord(cart);
+  const found = record && dateIn(record, CART_DATE_TIMES, '');
+  if (found) return found;
+  for (const [index, line] of arrayAt(record, 'lineItems').entries()) lines.push({ line, path: `lineItems[${index}]` });
+  for (let item = lines.pop(); item !== undefined; item = lines.pop()) {
+    const line = asRecord(item.line);
+    if (!line) continue;
+    const inLine = dateIn(line, LINE_DATE_TIMES, `${item.path}.`);
+    if (inLine) return inLine;
+    for (const [index, addOn] of arrayAt(line, 'addonItems').entries())
+      lines.push({ line: addOn, path: `${item.path}.addonItems[${index}]` });
+  }
+  return undefined;
+}
+
+function dateIn(record: Record<string, unknown>, names: readonly string[], prefix: string): CartViolation | undefined {
+  for (const name of names) {
+    const value = record[name];
+    if (typeof value === 'string' && !isCalendarDate(value)) {
+      return { path: `${prefix}${name}`, rule: 'format', message: `${prefix}${name} must be a real calendar date`, value };
     }
   }
   return undefined;
+}
+
+function asRecord(value: unknown): Record<string, unknown> | undefined {
+  return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
+}
+
+function arrayAt(record: Record<string, unknown> | undefined, name: string): unknown[] {
+  const value = record?.[name];
+  return Array.isArray(value) ? value : [];
 }
 
 /** False for a date-time whose day does not exist in its month (`2024-02-30`, `2023-02-29`); true otherwise. */
