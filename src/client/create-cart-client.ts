@@ -2,7 +2,7 @@ import createClient, { type Client } from 'openapi-fetch';
 import { validateCorrelationId, validateLocale } from '../../generated/validators.js';
 import type { paths } from '../../generated/schema.js';
 import type { Cart, CartUpdate } from '../types.js';
-import { assertCartPath, assertCartUpdate } from '../validation/check-request.js';
+import { assertCartPath } from '../validation/check-request.js';
 import { bearerTokenPolicy, type Credential } from '../pipeline/bearer-token-policy.js';
 import { clientNamePolicy } from '../pipeline/client-name-policy.js';
 import { callIdsPolicy } from '../pipeline/call-ids-policy.js';
@@ -14,9 +14,9 @@ import { destinationPolicy } from '../pipeline/destination-policy.js';
 import { secretRedactionPolicy, tokenWitnessPolicy } from '../pipeline/secret-redaction-policy.js';
 import { PartnerCenterCredentialError } from '../errors/index.js';
 import { SecretRedactor } from '../errors/redact-secrets.js';
-import { createFetchTransport, type FetchLike } from '../transport/fetch-transport.js';
+import { createFetchTransport, type FetchLike, platformResponse, type Respond } from '../transport/fetch-transport.js';
 import { DEFAULT_MAX_RESPONSE_BYTES } from '../transport/read-body.js';
-import { toWireBody } from '../validation/wire-body.js';
+import { wireBodyOf } from '../validation/wire-body.js';
 import { apiErrorFrom } from './api-error.js';
 import { checkBaseUrl, DEFAULT_BASE_URL } from './base-url.js';
 import { CartQueue } from './cart-queue.js';
@@ -178,6 +178,7 @@ export function createCartClient(options: CartClientOptions): CartClient {
   return createCartClientWith(options, {
     transport: (maxBytes) => createFetchTransport((input, init) => fetch(input, init), maxBytes),
     Request: globalThis.Request,
+    respond: platformResponse,
   });
 }
 
@@ -187,6 +188,8 @@ export interface PlatformDefaults {
   transport: (maxBytes: number) => SendNext;
   /** The Request class openapi-fetch builds requests with (on Node a lighter one than undici's). */
   Request: typeof globalThis.Request;
+  /** Makes the Response for a body read whole, with a caller's `fetch` (on Node a lighter one than undici's). */
+  respond: Respond;
 }
 
 /**
@@ -203,7 +206,7 @@ export function createCartClientWith(options: CartClientOptions, platform: Platf
   const baseUrl = checkBaseUrl(options.baseUrl ?? DEFAULT_BASE_URL);
   const send = composePipeline(
     buildPolicies(options, correlationId, validate, redactor, baseUrl),
-    options.fetch ? createFetchTransport(options.fetch, maxBytes) : platform.transport(maxBytes),
+    options.fetch ? createFetchTransport(options.fetch, maxBytes, platform.respond) : platform.transport(maxBytes),
   );
   const raw = createClient<paths>({ baseUrl, fetch: send, Request: platform.Request });
   const modifications = new CartQueue();
@@ -240,16 +243,9 @@ export function createCartClientWith(options: CartClientOptions, platform: Platf
     return answer(response, data, error);
   }
 
-  /** The JSON text to send for `cart`, after the contract's checks when they are on. */
-  function wireOf(cart: unknown): string {
-    const wire = toWireBody(cart);
-    if (validate) assertCartUpdate(wire.value);
-    return wire.text;
-  }
-
   async function updateCart(customerId: string, cartId: string, cart: CartUpdate, call?: CallOptions): Promise<Cart> {
     if (validate) assertCartPath(customerId, cartId);
-    return put(customerId, cartId, wireOf(cart), call);
+    return put(customerId, cartId, wireBodyOf(cart, validate), call);
   }
 
   async function modifyCart(customerId: string, cartId: string, mutate: CartMutator, call?: ModifyCallOptions): Promise<Cart> {
@@ -258,7 +254,7 @@ export function createCartClientWith(options: CartClientOptions, platform: Platf
       // The cart was just parsed from the response, so it is already the caller's private copy to change.
       const read = await getCart(customerId, cartId, shared);
       const changed: unknown = (await mutate(read)) ?? read;
-      return put(customerId, cartId, wireOf(changed), shared);
+      return put(customerId, cartId, wireBodyOf(changed, validate), shared);
     });
   }
 

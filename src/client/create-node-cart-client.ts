@@ -1,3 +1,4 @@
+import { BufferedResponse } from '../transport/buffered-response.js';
 import { LightRequest } from '../transport/light-request.js';
 import { createUndiciTransport } from '../transport/undici-transport.js';
 import { type CartClient, type CartClientOptions, createCartClientWith } from './create-cart-client.js';
@@ -9,5 +10,9 @@ import { type CartClient, type CartClientOptions, createCartClientWith } from '.
  */
 export function createCartClient(options: CartClientOptions): CartClient {
   // LightRequest has every member openapi-fetch and the pipeline use (also with a caller's fetch), not all of Request's.
-  return createCartClientWith(options, { transport: createUndiciTransport, Request: LightRequest as unknown as typeof Request });
+  return createCartClientWith(options, {
+    transport: createUndiciTransport,
+    Request: LightRequest as unknown as typeof Request,
+    respond: (bytes, init) => new BufferedResponse(bytes, init),
+  });
 }

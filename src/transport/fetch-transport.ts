@@ -1,8 +1,13 @@
 import type { SendNext } from '../pipeline/pipeline.js';
-import { DEFAULT_MAX_RESPONSE_BYTES, isNullBodyStatus, readCapped, tooLarge, unusableAnswer } from './read-body.js';
+import { DEFAULT_MAX_RESPONSE_BYTES, readCapped, tooLarge, unusableAnswer } from './read-body.js';
 
 /** The `fetch` the policies end in, the caller's or the global one: any standard `fetch` fits. */
 export type FetchLike = (input: string, init: RequestInit) => Promise<Response>;
+
+/** Makes the Response handed on from a body read whole (Node's entry passes a cheaper one than the platform's). */
+export type Respond = (bytes: Uint8Array<ArrayBuffer>, init: ResponseInit) => Response;
+
+export const platformResponse: Respond = (bytes, init) => new Response(bytes, init);
 
 /**
  * The transport over a standard `fetch` (the browser's, or one the caller passes). It reads the body whole before
@@ -10,7 +15,11 @@ export type FetchLike = (input: string, init: RequestInit) => Promise<Response>;
  * reset mid-body fails the attempt (and is retried like any network failure), and `maxResponseBytes` caps what is
  * read, counted after decompression. Redirects are never followed here: the redirect policy decides.
  */
-export function createFetchTransport(fetchImpl: FetchLike, maxBytes: number = DEFAULT_MAX_RESPONSE_BYTES): SendNext {
+export function createFetchTransport(
+  fetchImpl: FetchLike,
+  maxBytes: number = DEFAULT_MAX_RESPONSE_BYTES,
+  respond: Respond = platformResponse,
+): SendNext {
   return async (exchange) => {
     const response = await fetchImpl(exchange.url, {
       method: exchange.method,
@@ -21,7 +30,7 @@ export function createFetchTransport(fetchImpl: FetchLike, maxBytes: number = DE
     });
     // A browser hides where a redirect points, so the redirect policy could not check it: refused.
     if (response.type === 'opaqueredirect') throw unusableAnswer('redirect', 0, 'a redirect was not followed', exchange.headers);
-    if (response.body === null || isNullBodyStatus(response.status)) return response;
+    if (response.body === null) return response;
     const reader = response.body.getReader();
     const bytes = await readCapped(
       async () => {
@@ -32,6 +41,6 @@ export function createFetchTransport(fetchImpl: FetchLike, maxBytes: number = DE
       () => tooLarge(response.status, maxBytes, exchange.headers),
       () => void reader.cancel().catch(() => undefined),
     );
-    return new Response(bytes, { status: response.status, statusText: response.statusText, headers: response.headers });
+    return respond(bytes, { status: response.status, statusText: response.statusText, headers: response.headers });
   };
 }

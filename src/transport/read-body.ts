@@ -49,8 +49,3 @@ export async function readCapped(
   }
   return whole;
 }
-
-/** Statuses whose Response may not have a body. */
-export function isNullBodyStatus(status: number): boolean {
-  return status === 101 || status === 204 || status === 205 || status === 304;
-}

@@ -1,7 +1,8 @@
 import { brotliDecompressSync, gunzipSync, inflateSync } from 'node:zlib';
 import { Agent, request } from 'undici';
 import type { Exchange, SendNext } from '../pipeline/pipeline.js';
-import { isNullBodyStatus, readCapped, tooLarge } from './read-body.js';
+import { BufferedResponse } from './buffered-response.js';
+import { readCapped, tooLarge } from './read-body.js';
 
 /*
  * The Node transport: undici's dispatcher API, which skips the WHATWG fetch layer (no Request, no body streams, no
@@ -16,6 +17,11 @@ const INFLATE: Readonly<Record<string, (input: Uint8Array, options: { maxOutputL
   deflate: inflateSync,
   br: brotliDecompressSync,
 };
+
+/** Statuses whose Response may not have a body. */
+function isNullBodyStatus(status: number): boolean {
+  return status === 101 || status === 204 || status === 205 || status === 304;
+}
 
 /** One keep-alive pool per client, so that closing one client's connections never disturbs another's. */
 export function createUndiciTransport(maxBytes: number): SendNext {
@@ -49,7 +55,7 @@ export function createUndiciTransport(maxBytes: number): SendNext {
       headers.delete('Content-Encoding');
       headers.delete('Content-Length');
     }
-    return new Response(bytes, { status: answer.statusCode, headers });
+    return new BufferedResponse(bytes, { status: answer.statusCode, headers });
   };
 }
 
