@@ -11,24 +11,21 @@ function isLoopback(hostname: string): boolean {
  * Undefined when `url` may be called, else why not.
  */
 export function destinationProblem(url: URL): string | undefined {
-  if (url.username !== '' || url.password !== '') return 'it contains user:password@, which would leak into logs';
+  if (url.username !== '' || url.password !== '') return 'user:password@ would leak into logs';
   if (url.protocol === 'https:' || (url.protocol === 'http:' && isLoopback(url.hostname))) return undefined;
-  return 'calls carry an access token, so they must use https (plain http only to 127.0.0.0/8, ::1 or localhost)';
+  return 'calls carry a token, so https only (plain http to 127.0.0.0/8, ::1 or localhost)';
 }
 
 /** The base URL to call, after the destination rule; its query or fragment would swallow the cart path, so both are refused. */
 export function checkBaseUrl(baseUrl: string): string {
-  let url: URL;
-  try {
-    url = new URL(baseUrl);
-  } catch {
-    throw new TypeError(`baseUrl is not an absolute URL; use ${DEFAULT_BASE_URL} or leave it out`);
+  const url = URL.canParse(baseUrl) ? new URL(baseUrl) : undefined;
+  const problem = !url
+    ? 'it is not an absolute URL'
+    : (destinationProblem(url) ?? (/[?#]/.test(baseUrl) ? 'a query or fragment would swallow the path' : undefined));
+  if (problem) {
+    throw new TypeError(
+      `baseUrl ${url?.origin ?? ''} is refused: ${problem}. Pass only the scheme, host and port, such as ${DEFAULT_BASE_URL}`,
+    );
   }
-  const shown = `${url.protocol}//${url.host}`;
-  const problem =
-    destinationProblem(url) ??
-    (url.search !== '' || url.hash !== '' || /[?#]/.test(baseUrl) ? 'a query or fragment would swallow the cart path' : undefined);
-  if (problem)
-    throw new TypeError(`baseUrl ${shown} is refused: ${problem}. Pass only the scheme, host and port, such as ${DEFAULT_BASE_URL}`);
   return baseUrl;
 }

@@ -126,22 +126,17 @@ function buildPolicies(
 
 function checkOptions(options: CartClientOptions): void {
   // Every fixed header value is checked now, so that a bad one fails here and not on every later call.
-  if (
-    options.clientName !== undefined &&
-    (typeof options.clientName !== 'string' || !isHeaderValue(options.clientName) || options.clientName === '')
-  ) {
-    throw new TypeError(
-      `clientName ${JSON.stringify(options.clientName)} cannot be sent as a header: use printable characters, no line breaks`,
-    );
+  const { clientName } = options;
+  if (clientName !== undefined && !isHeaderValue(clientName)) {
+    throw new TypeError(`clientName ${JSON.stringify(clientName)} cannot be sent as a header: use printable characters only`);
   }
-  if (typeof options.credential === 'string' && (options.credential === '' || !isHeaderValue(options.credential))) {
+  if (typeof options.credential === 'string' && !isHeaderValue(options.credential)) {
     // The token itself is never quoted.
-    throw new PartnerCenterCredentialError('the token is empty or contains line breaks or control characters, so no header can carry it');
+    throw new PartnerCenterCredentialError('the token is empty or holds line breaks or control characters');
   }
   const maxBytes = options.maxResponseBytes;
-  if (maxBytes !== undefined && !(Number.isSafeInteger(maxBytes) && maxBytes > 0)) {
-    throw new TypeError(`maxResponseBytes ${String(maxBytes)} must be a positive whole number of bytes`);
-  }
+  if (maxBytes !== undefined && !(Number.isSafeInteger(maxBytes) && maxBytes > 0))
+    throw new TypeError('maxResponseBytes must be a positive whole number');
   if (options.locale !== undefined && !validateLocale(options.locale)) {
     throw new TypeError(`locale ${JSON.stringify(options.locale)} is not a culture name such as en-US`);
   }
@@ -213,11 +208,12 @@ export function createCartClientWith(options: CartClientOptions, platform: Platf
 
   /** The cart of a success answer, else the typed error; every error leaves scrubbed of tokens. */
   function answer(response: Response, data: string | undefined, error: unknown): Cart {
-    if (!response.ok) throw apiErrorFrom(response, error, redactor);
     try {
+      if (!response.ok) throw apiErrorFrom(response, error);
       return cartFrom(response, data);
-    } catch (unusable) {
-      throw redactor.redact(unusable);
+    } catch (failure) {
+      // A server may echo the token in its description, data or body: scrubbed like every other error.
+      throw redactor.redact(failure);
     }
   }
 

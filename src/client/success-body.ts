@@ -21,13 +21,8 @@ export function cartFrom(response: Response, text: string | undefined): Cart {
   return value as Cart;
 }
 
+/** The error, with the ids the call was sent with (the call ids policy always records them). */
 function unusable(response: Response, problem: ResponseProblem, detail: string): PartnerCenterResponseError {
-  const sent = sentIdsOf(response);
-  return new PartnerCenterResponseError({
-    problem,
-    status: response.status,
-    detail,
-    requestId: response.headers.get('MS-RequestId') ?? sent?.requestId,
-    correlationId: response.headers.get('MS-CorrelationId') ?? sent?.correlationId,
-  });
+  const { requestId, correlationId } = sentIdsOf(response) ?? {};
+  return new PartnerCenterResponseError({ problem, status: response.status, detail, requestId, correlationId });
 }

@@ -55,16 +55,16 @@ function nextStep(status: number): string {
 export class PartnerCenterApiError extends CartClientError implements PartnerCenterApiErrorDetails {
   override readonly kind = 'api' as const;
   override readonly name = 'PartnerCenterApiError';
-  readonly status: number;
-  readonly statusText: string;
-  readonly code: number | string | undefined;
-  readonly description: string | undefined;
-  readonly data: unknown[] | undefined;
-  readonly source: string | undefined;
-  readonly requestId: string | undefined;
-  readonly correlationId: string | undefined;
-  readonly retryAfterMs: number | undefined;
-  readonly rawBody: string | undefined;
+  declare readonly status: number;
+  declare readonly statusText: string;
+  declare readonly code: number | string | undefined;
+  declare readonly description: string | undefined;
+  declare readonly data: unknown[] | undefined;
+  declare readonly source: string | undefined;
+  declare readonly requestId: string | undefined;
+  declare readonly correlationId: string | undefined;
+  declare readonly retryAfterMs: number | undefined;
+  declare readonly rawBody: string | undefined;
 
   constructor(details: PartnerCenterApiErrorDetails) {
     const said = details.description
@@ -77,15 +77,7 @@ export class PartnerCenterApiError extends CartClientError implements PartnerCen
       `Partner Center answered ${[details.status, details.statusText].filter(Boolean).join(' ')}${code}: ${said} ` +
         `(request id ${details.requestId ?? 'unknown'}, correlation id ${details.correlationId ?? 'unknown'}). ${nextStep(details.status)}`,
     );
-    this.status = details.status;
-    this.statusText = details.statusText;
-    this.code = details.code;
-    this.description = details.description;
-    this.data = details.data;
-    this.source = details.source;
-    this.requestId = details.requestId;
-    this.correlationId = details.correlationId;
-    this.retryAfterMs = details.retryAfterMs;
-    this.rawBody = details.rawBody;
+    // Declared fields and one copy, not ten assignments: the browser bundle stays smaller.
+    Object.assign(this, details);
   }
 }

@@ -7,7 +7,7 @@ export type ResponseProblem = 'malformed-json' | 'not-an-object' | 'content-type
 export interface PartnerCenterResponseErrorDetails {
   problem: ResponseProblem;
   status: number;
-  /** A sentence saying what was received, with no body text in it. */
+  /** A sentence saying what was received, with no body text in it (part of the message). */
   detail: string;
   requestId: string | undefined;
   correlationId: string | undefined;
@@ -27,25 +27,21 @@ export interface PartnerCenterResponseErrorDetails {
  * }
  * ```
  */
-export class PartnerCenterResponseError extends CartClientError implements PartnerCenterResponseErrorDetails {
+export class PartnerCenterResponseError extends CartClientError {
   override readonly kind = 'response' as const;
   override readonly name = 'PartnerCenterResponseError';
-  readonly problem: ResponseProblem;
-  readonly status: number;
-  readonly detail: string;
-  readonly requestId: string | undefined;
-  readonly correlationId: string | undefined;
+  declare readonly problem: ResponseProblem;
+  declare readonly status: number;
+  declare readonly requestId: string | undefined;
+  declare readonly correlationId: string | undefined;
 
   constructor(details: PartnerCenterResponseErrorDetails) {
     super(
       `Partner Center's answer (HTTP ${details.status}) cannot be used: ${details.detail} ` +
         `(request id ${details.requestId ?? 'unknown'}, correlation id ${details.correlationId ?? 'unknown'}). ` +
-        'Check baseUrl; a PUT may have been applied, so read the cart before repeating it.',
+        'A PUT may have been applied: read the cart before repeating it.',
     );
-    this.problem = details.problem;
-    this.status = details.status;
-    this.detail = details.detail;
-    this.requestId = details.requestId;
-    this.correlationId = details.correlationId;
+    const { detail, ...fields } = details;
+    Object.assign(this, fields);
   }
 }

@@ -8,11 +8,14 @@ import { CartClientError } from './cart-client-error.js';
  */
 
 const REDACTED = '[redacted]';
-/** `Bearer xyz` in any text, and three base64url parts starting with `eyJ` (a JWT, whatever it was called). */
-const TOKEN_SHAPES = /\b(Bearer\s+)[^\s"',;]+|eyJ[\w-]{4,}\.[\w-]{4,}\.[\w-]*/gi;
+/**
+ * `Bearer <b64token>` (RFC 6750's token characters, 8 or more, so `Bearer <access token>` in prose stays) in any
+ * text, and three base64url parts starting with `eyJ` (a JWT, whatever it was called).
+ */
+const TOKEN_SHAPES = /\b(Bearer\s+)[\w.~+/-]{8,}=*|eyJ[\w-]{4,}\.[\w-]{4,}\.[\w-]*/gi;
 /** How many recent tokens one client remembers (a provider refreshes them; a few cover every call in flight). */
 const REMEMBERED_TOKENS = 16;
-/** How deep a cause chain is followed; a chain longer than this is cut, never walked forever. */
+/** How deep a cause chain is followed; a chain longer than this is cut (its rest becomes `[cut]`), never walked forever. */
 const MAX_CAUSES = 8;
 
 /** The tokens one client sent, and the scrubbing of error text against them. */
@@ -30,15 +33,8 @@ export class SecretRedactor {
   scrub(text: string): string {
     let out = text;
     for (const token of this.#tokens) if (out.includes(token)) out = out.split(token).join(REDACTED);
-    return out.replace(TOKEN_SHAPES, (_match, bearer: string | undefined) => `${bearer ?? ''}${REDACTED}`);
-  }
-
-  /** JSON-like data with every string scrubbed (server-sent `data` arrays). */
-  scrubData<T>(value: T): T {
-    if (value === undefined) return value;
-    const json = JSON.stringify(value);
-    const clean = this.scrub(json);
-    return clean === json ? value : (JSON.parse(clean) as T);
+    // $1 is the `Bearer ` kept before a redacted bearer token, and empty for a JWT.
+    return out.replace(TOKEN_SHAPES, `$1${REDACTED}`);
   }
 
   /**
@@ -50,7 +46,7 @@ export class SecretRedactor {
   redact(error: unknown, depth = 0): unknown {
     if (typeof error === 'string') return this.scrub(error);
     if (!(error instanceof Error)) return error;
-    if (depth > MAX_CAUSES) return '[cause chain cut]';
+    if (depth > MAX_CAUSES) return '[cut]';
     const fields = error as unknown as Record<string, unknown>;
     const changes: [string, unknown][] = [];
     for (const key of Object.getOwnPropertyNames(error)) {
@@ -60,8 +56,8 @@ export class SecretRedactor {
           ? this.redact(value, depth + 1)
           : typeof value === 'string'
             ? this.scrub(value)
-            : key === 'data'
-              ? this.scrubData(value)
+            : key === 'data' && value !== undefined
+              ? JSON.parse(this.scrub(JSON.stringify(value))) // the server-sent data of an API error
               : value;
       if (clean !== value) changes.push([key, clean]);
     }

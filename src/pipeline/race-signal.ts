@@ -3,19 +3,11 @@
  * not control (a token provider), which may ignore the signal it is given and never settle.
  */
 export function raceSignal<T>(work: Promise<T>, signal: AbortSignal): Promise<T> {
-  if (signal.aborted) return Promise.reject(signal.reason);
   return new Promise<T>((resolve, reject) => {
     const onAbort = (): void => reject(signal.reason);
+    if (signal.aborted) return onAbort();
     signal.addEventListener('abort', onAbort, { once: true });
-    work.then(
-      (value) => {
-        signal.removeEventListener('abort', onAbort);
-        resolve(value);
-      },
-      (error: unknown) => {
-        signal.removeEventListener('abort', onAbort);
-        reject(error);
-      },
-    );
+    // The listener goes as soon as the work settles, so a long-lived signal does not collect them.
+    work.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
   });
 }

@@ -3,12 +3,11 @@ import { NEVER_ABORTS } from '../transport/never-aborts.js';
 import type { CallDeadline, CallState, Exchange, Policy, SendNext } from './pipeline.js';
 import { MAX_TIMER_MS } from './retry-after.js';
 
-/** Marks an abort caused by the attempt's timer, as opposed to the caller's own signal. */
-class DeadlinePassed extends Error {
-  constructor() {
-    super('the deadline of this attempt passed');
-  }
-}
+/**
+ * The abort reason of the attempt's timer, told apart from the caller's own reason by identity. One shared object:
+ * it never leaves this module (the attempt then fails with a PartnerCenterTimeoutError).
+ */
+const DEADLINE_PASSED = new Error('attempt deadline');
 
 /*
  * Why one timer per attempt and no timer per call: every AbortController costs several microseconds (Node makes its
@@ -59,11 +58,11 @@ async function withDeadline(attemptMs: number, exchange: Exchange, next: SendNex
   const followParent = (): void => controller.abort(parent.reason);
   const listens = parent !== NEVER_ABORTS;
   if (listens) parent.addEventListener('abort', followParent, { once: true });
-  const timer = setTimeout(() => controller.abort(new DeadlinePassed()), Math.min(overallFirst ? overallLeftMs : attemptMs, MAX_TIMER_MS));
+  const timer = setTimeout(() => controller.abort(DEADLINE_PASSED), Math.min(overallFirst ? overallLeftMs : attemptMs, MAX_TIMER_MS));
   try {
     return await next({ ...exchange, signal: controller.signal });
   } catch (error) {
-    if (!(controller.signal.reason instanceof DeadlinePassed)) throw error;
+    if (controller.signal.reason !== DEADLINE_PASSED) throw error;
     throw overall && overallFirst
       ? overallTimeout(exchange.call, overall)
       : new PartnerCenterTimeoutError('attempt', attemptMs, exchange.call.attempts);

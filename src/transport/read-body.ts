@@ -16,7 +16,7 @@ export function unusableAnswer(problem: ResponseProblem, status: number, detail:
 
 /** What a response's body is refused with when it passes the cap, decompressed size counted. */
 export function tooLarge(status: number, maxBytes: number, headers: Headers): PartnerCenterResponseError {
-  return unusableAnswer('too-large', status, `the body is larger than maxResponseBytes (${maxBytes})`, headers);
+  return unusableAnswer('too-large', status, `the body passed maxResponseBytes (${maxBytes})`, headers);
 }
 
 /**

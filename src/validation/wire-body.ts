@@ -29,7 +29,7 @@ export function wireBodyOf(body: unknown, validate: boolean): string {
   }
   if (text === undefined) {
     throw new CartValidationError([
-      { path: '', rule: 'type', message: 'the cart must be a JSON object that is not circular or too deep', value: undefined },
+      { path: '', rule: 'type', message: 'the cart must be a JSON object, neither circular nor too deep', value: undefined },
     ]);
   }
   return text;
