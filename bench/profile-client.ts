@@ -7,8 +7,9 @@ import { cartWithLines } from './carts.js';
 import { createContenders } from './contenders.js';
 import { startLoopbackServer } from './server-process.js';
 
-const UPDATES = 20_000;
-const CONCURRENCY = 32;
+const UPDATES = Number(process.env.PROFILE_UPDATES ?? 20_000);
+/** Updates in flight: `bench/profile-client.ts <contender> 1` profiles the sequential mode. */
+const CONCURRENCY = Number(process.argv[3] ?? 32);
 
 async function main(): Promise<void> {
   const name = process.argv[2] ?? 'createCartClient (validation on)';
