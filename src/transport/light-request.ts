@@ -11,7 +11,7 @@ export class LightRequest {
   readonly method: string;
   readonly headers: Headers;
   readonly signal: AbortSignal;
-  readonly redirect: RequestRedirect;
+  readonly redirect: NonNullable<RequestInit['redirect']>;
   /** The body openapi-fetch serialised (JSON in this contract), or undefined. */
   readonly bodyText: string | undefined;
   #used = false;
