@@ -23,10 +23,13 @@ function isNullBodyStatus(status: number): boolean {
   return status === 101 || status === 204 || status === 205 || status === 304;
 }
 
-/** One keep-alive pool per client, so that closing one client's connections never disturbs another's. */
+/** One keep-alive pool for every client of this process, made at first use: many clients do not multiply sockets. */
+let sharedDispatcher: Agent | undefined;
+
 export function createUndiciTransport(maxBytes: number): SendNext {
-  const dispatcher = new Agent({ keepAliveTimeout: 10_000, connections: 64 });
   return async (exchange) => {
+    sharedDispatcher ??= new Agent({ keepAliveTimeout: 10_000, connections: 64 });
+    const dispatcher = sharedDispatcher;
     const answer = await request(exchange.url, {
       method: exchange.method as 'GET',
       headers: headersOf(exchange),
