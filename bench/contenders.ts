@@ -1,8 +1,12 @@
+import { Agent as HttpAgent, request as httpRequest } from 'node:http';
 import axios from 'axios';
 import createClient from 'openapi-fetch';
+import { Agent as UndiciAgent, request as undiciRequest } from 'undici';
 import type { paths } from '../generated/schema.js';
-import { createCartClient, type CartUpdate } from '../src/index.js';
+import type { CartUpdate } from '../src/index.js';
+import { createCartClient } from '../src/node.js';
 import { CART_ID, CUSTOMER_ID, TOKEN } from './carts.js';
+import { loadPreviousClient } from './previous-client.js';
 import { loadGeneratedSdk } from './typescript-fetch-sdk.js';
 
 /*
@@ -23,6 +27,13 @@ export type AnyFetch = (input: string | URL | Request, init?: RequestInit) => Pr
 
 export const RAW_FETCH = 'raw fetch';
 export const BARE_OPENAPI_FETCH = 'openapi-fetch (bare)';
+export const UNDICI_REQUEST = 'undici request';
+export const NODE_HTTP = 'node:http keep-alive';
+export const AXIOS = 'axios';
+export const GENERATED_SDK = 'typescript-fetch SDK (generated)';
+export const CLIENT_ON = 'createCartClient (validation on)';
+export const CLIENT_FETCH = 'createCartClient (validation on, platform fetch)';
+export const CLIENT_BEFORE_FIXES = 'createCartClient before issue 12 (validation on, platform fetch)';
 
 const PATH = '/v1/customers/{customer-id}/carts/{cart-id}';
 const ids = { 'customer-id': CUSTOMER_ID, 'cart-id': CART_ID };
@@ -55,11 +66,71 @@ function bareOpenapiFetch(baseUrl: string, fetchImpl: AnyFetch): Contender {
   };
 }
 
-function ourClient(baseUrl: string, fetchImpl: AnyFetch, validateRequests: boolean): Contender {
-  const client = createCartClient({ credential: TOKEN, baseUrl, validateRequests, fetch: (input, init) => fetchImpl(input, init) });
+/**
+ * Our client as a Node user gets it (the package's node entry): on loopback with its default transport, undici's
+ * dispatcher; in memory with the stub passed as `fetch`.
+ */
+function ourClient(baseUrl: string, fetchImpl: AnyFetch | undefined, validateRequests: boolean): Contender {
+  const client = createCartClient({
+    credential: TOKEN,
+    baseUrl,
+    validateRequests,
+    ...(fetchImpl ? { fetch: (input: string, init: RequestInit) => fetchImpl(input, init) } : {}),
+  });
   return {
     name: `createCartClient (validation ${validateRequests ? 'on' : 'off'})`,
     update: (cart) => client.updateCart(CUSTOMER_ID, CART_ID, cart),
+  };
+}
+
+/** The raw limit of Node: undici's dispatcher API, one keep-alive pool, the same work (JSON body, token, parse). */
+function undiciContender(baseUrl: string): Contender {
+  const dispatcher = new UndiciAgent({ keepAliveTimeout: 10_000, connections: 64 });
+  const url = `${baseUrl}/v1/customers/${CUSTOMER_ID}/carts/${CART_ID}`;
+  return {
+    name: UNDICI_REQUEST,
+    update: async (cart) => {
+      const { statusCode, body } = await undiciRequest(url, {
+        method: 'PUT',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${TOKEN}` },
+        body: JSON.stringify(cart),
+        dispatcher,
+      });
+      if (statusCode !== 200) throw new Error(`undici got HTTP ${statusCode}`);
+      return body.json();
+    },
+  };
+}
+
+/** Node's own http module with a keep-alive agent, as axios uses it, without axios. */
+function nodeHttpContender(baseUrl: string): Contender {
+  const agent = new HttpAgent({ keepAlive: true, maxSockets: 64 });
+  const url = new URL(`${baseUrl}/v1/customers/${CUSTOMER_ID}/carts/${CART_ID}`);
+  return {
+    name: NODE_HTTP,
+    update: (cart) =>
+      new Promise((resolve, reject) => {
+        const payload = JSON.stringify(cart);
+        const request = httpRequest(
+          url,
+          {
+            method: 'PUT',
+            agent,
+            headers: { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(payload), Authorization: `Bearer ${TOKEN}` },
+          },
+          (response) => {
+            const chunks: Buffer[] = [];
+            response.on('data', (chunk: Buffer) => chunks.push(chunk));
+            response.on('end', () => {
+              if (response.statusCode !== 200) reject(new Error(`node:http got HTTP ${response.statusCode}`));
+              else resolve(JSON.parse(Buffer.concat(chunks).toString('utf8')));
+            });
+            response.on('error', reject);
+          },
+        );
+        request.on('error', reject);
+        request.end(payload);
+      }),
   };
 }
 
@@ -71,25 +142,28 @@ function axiosClient(baseUrl: string, fetchImpl: AnyFetch | undefined): Contende
     ...(fetchImpl ? { adapter: 'fetch' as const, env: { fetch: fetchImpl } } : {}),
   });
   const path = `/v1/customers/${CUSTOMER_ID}/carts/${CART_ID}`;
-  return { name: 'axios', update: async (cart) => (await instance.put<unknown>(path, cart)).data };
+  return { name: AXIOS, update: async (cart) => (await instance.put<unknown>(path, cart)).data };
 }
 
 /**
- * Every contender, sending to `baseUrl` through `fetchImpl` (or, for the loopback run, axios through node:http).
- * Raw fetch comes first: the others are reported as a ratio to it.
+ * Every contender, sending to `baseUrl` through `fetchImpl` (or, for the loopback run, our client through its
+ * default transport, axios through node:http, and the two transports with no fetch layer). The client before the
+ * issue 12 fixes and our client on the platform fetch measure what the fixes cost on the same transport.
  */
 export async function createContenders(baseUrl: string, fetchImpl: AnyFetch, stubbed: boolean): Promise<Contender[]> {
   const generatedSdk = await loadGeneratedSdk();
   const sdk = generatedSdk(baseUrl, (input, init) => fetchImpl(input, init), TOKEN);
+  const previous = (await loadPreviousClient())({ credential: TOKEN, baseUrl, fetch: (input, init) => fetchImpl(input, init) });
+  const withFetch = createCartClient({ credential: TOKEN, baseUrl, fetch: (input, init) => fetchImpl(input, init) });
   return [
     rawFetch(baseUrl, fetchImpl),
     bareOpenapiFetch(baseUrl, fetchImpl),
-    ourClient(baseUrl, fetchImpl, true),
-    ourClient(baseUrl, fetchImpl, false),
-    {
-      name: 'typescript-fetch SDK (generated)',
-      update: (cart) => sdk.updateCart({ customerId: CUSTOMER_ID, cartId: CART_ID, cartUpdate: cart }),
-    },
+    ourClient(baseUrl, stubbed ? fetchImpl : undefined, true),
+    ourClient(baseUrl, stubbed ? fetchImpl : undefined, false),
+    ...(stubbed ? [] : [{ name: CLIENT_FETCH, update: (cart: CartUpdate) => withFetch.updateCart(CUSTOMER_ID, CART_ID, cart) }]),
+    { name: CLIENT_BEFORE_FIXES, update: (cart) => previous.updateCart(CUSTOMER_ID, CART_ID, cart) },
+    { name: GENERATED_SDK, update: (cart) => sdk.updateCart({ customerId: CUSTOMER_ID, cartId: CART_ID, cartUpdate: cart }) },
     axiosClient(baseUrl, stubbed ? fetchImpl : undefined),
+    ...(stubbed ? [] : [undiciContender(baseUrl), nodeHttpContender(baseUrl)]),
   ];
 }

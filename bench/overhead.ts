@@ -1,6 +1,17 @@
 import type { CartUpdate } from '../src/index.js';
 import { cartWithLines } from './carts.js';
-import { BARE_OPENAPI_FETCH, createContenders, RAW_FETCH, type AnyFetch, type Contender, type UpdateOnce } from './contenders.js';
+import {
+  AXIOS,
+  BARE_OPENAPI_FETCH,
+  CLIENT_BEFORE_FIXES,
+  createContenders,
+  GENERATED_SDK,
+  RAW_FETCH,
+  UNDICI_REQUEST,
+  type AnyFetch,
+  type Contender,
+  type UpdateOnce,
+} from './contenders.js';
 import { startLoopbackServer } from './server-process.js';
 import { median, round, summarise, type Summary } from './stats.js';
 import { answeredCart } from './carts.js';
@@ -26,7 +37,12 @@ export interface LoopbackRow {
   /** Median over rounds of (this contender's ops/s ÷ raw fetch's ops/s in the same round). */
   ratioToRawFetch: number;
   ratioToBareOpenapiFetch: number;
+  /** Median over rounds of the ratio to each baseline of LOOPBACK_BASELINES, by name. */
+  ratioTo: Record<string, number>;
 }
+
+/** The contenders every loopback result is also compared with. */
+export const LOOPBACK_BASELINES = [RAW_FETCH, UNDICI_REQUEST, AXIOS, GENERATED_SDK, CLIENT_BEFORE_FIXES] as const;
 
 export interface InMemoryRow {
   contender: string;
@@ -104,6 +120,9 @@ export async function measureLoopback(settings: OverheadSettings, log: (line: st
         opsPerSecond: summarise(samples.get(`${contender.name}\u0000${mode.name}`) ?? []),
         ratioToRawFetch: ratioMedian(samples, contender.name, RAW_FETCH, mode.name),
         ratioToBareOpenapiFetch: ratioMedian(samples, contender.name, BARE_OPENAPI_FETCH, mode.name),
+        ratioTo: Object.fromEntries(
+          LOOPBACK_BASELINES.map((baseline) => [baseline, ratioMedian(samples, contender.name, baseline, mode.name)]),
+        ),
       })),
     );
   } finally {

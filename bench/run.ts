@@ -3,6 +3,8 @@
  * bench/results.md and bench/results.json. `-- --pipeline` also times lint, generate, build and npm test (several
  * minutes, so not by default: the default run stays well under five minutes); without it the pipeline times of the
  * previous results are kept. `-- --quick` runs fewer rounds, for trying the harness, and writes nothing.
+ * `-- --render` measures nothing: it writes bench/results.md again from bench/results.json (after editing
+ * bench/profile-notes.md, say).
  */
 import { readFile, writeFile } from 'node:fs/promises';
 import { cpus, loadavg, release, totalmem, type } from 'node:os';
@@ -40,6 +42,11 @@ async function previousPipeline(): Promise<PipelineTimes | undefined> {
 
 async function main(): Promise<void> {
   const flags = new Set(process.argv.slice(2));
+  if (flags.has('--render')) {
+    await writeFile(RESULTS_MD, renderMarkdown(JSON.parse(await readFile(RESULTS_JSON, 'utf8')) as BenchResults));
+    console.log(`wrote ${RESULTS_MD} from ${RESULTS_JSON}`);
+    return;
+  }
   const quick = flags.has('--quick');
   const settings = quick ? QUICK : FULL;
   const log = (line: string): void => console.log(line);

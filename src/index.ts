@@ -29,6 +29,7 @@ export {
   PartnerCenterTimeoutError,
   PartnerCenterCredentialError,
   PartnerCenterContractError,
+  PartnerCenterResponseError,
   CartClientError,
   isCartClientError,
   type CartClientErrorKind,
@@ -36,6 +37,8 @@ export {
   type CartViolation,
   type PartnerCenterApiErrorDetails,
   type ResponseContractDeviation,
+  type PartnerCenterResponseErrorDetails,
+  type ResponseProblem,
 } from './errors/index.js';
 export { type CartUpdateCheckOptions, findCartUpdateViolations } from './validation/check-request.js';
 export type { ResponseValidationMode, ResponseDeviationHandler, ResponseDeviationReport } from './drift/validate-responses.js';

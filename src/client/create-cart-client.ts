@@ -2,18 +2,27 @@ import createClient, { type Client } from 'openapi-fetch';
 import { validateCorrelationId, validateLocale } from '../../generated/validators.js';
 import type { paths } from '../../generated/schema.js';
 import type { Cart, CartUpdate } from '../types.js';
-import { assertCartPath, assertCartUpdate } from '../validation/check-request.js';
+import { assertCartPath } from '../validation/check-request.js';
 import { assertRoundTrip } from '../validation/round-trip.js';
 import { bearerTokenPolicy, type Credential } from '../pipeline/bearer-token-policy.js';
 import { clientNamePolicy } from '../pipeline/client-name-policy.js';
 import { callIdsPolicy } from '../pipeline/call-ids-policy.js';
 import { localePolicy } from '../pipeline/locale-policy.js';
-import { composePipeline, createTransport, type FetchLike, type Policy } from '../pipeline/pipeline.js';
-import { ReplayableRequest } from '../pipeline/replayable-request.js';
+import { composePipeline, type Policy, type SendNext } from '../pipeline/pipeline.js';
 import { DEFAULT_RETRY, retryPolicy, type RetryOptions } from '../pipeline/retry-policy.js';
 import { attemptTimeoutPolicy, overallTimeoutPolicy } from '../pipeline/timeout-policy.js';
+import { destinationPolicy } from '../pipeline/destination-policy.js';
+import { secretRedactionPolicy, tokenWitnessPolicy } from '../pipeline/secret-redaction-policy.js';
+import { PartnerCenterCredentialError } from '../errors/index.js';
+import { SecretRedactor } from '../errors/redact-secrets.js';
+import { createFetchTransport, type FetchLike, platformResponse, type Respond } from '../transport/fetch-transport.js';
+import { DEFAULT_MAX_RESPONSE_BYTES } from '../transport/read-body.js';
+import { wireBodyOf } from '../validation/wire-body.js';
 import { apiErrorFrom } from './api-error.js';
 import { checkBaseUrl, DEFAULT_BASE_URL } from './base-url.js';
+import { CartQueue } from './cart-queue.js';
+import { isHeaderValue } from './header-value.js';
+import { cartFrom } from './success-body.js';
 import { responseMetadataOf, type WithResponse } from './call-metadata.js';
 import { reportApiError, type SharedPolicies, type SharedPolicyOptions, sharedPolicies } from './shared-policies.js';
 import { answerJudge, type ResponseDeviationHandler, type ResponseValidationMode } from '../drift/validate-responses.js';
@@ -22,7 +31,7 @@ const CART_PATH = '/v1/customers/{customer-id}/carts/{cart-id}';
 
 /** How long to wait for Partner Center. */
 export interface TimeoutOptions {
-  /** One attempt, until the response headers arrive. Default 30 000 ms. */
+  /** One attempt, until the whole response body has arrived. Default 30 000 ms. */
   attemptMs: number;
   /** The whole call, retries and their waits included. Default 120 000 ms. */
   overallMs: number;
@@ -52,8 +61,13 @@ export interface CartClientOptions extends SharedPolicyOptions {
   timeouts?: Partial<TimeoutOptions> | false;
   /** Check the body and ids against the contract before sending. Default `true`. */
   validateRequests?: boolean;
-  /** The `fetch` to send with. Default `globalThis.fetch`. */
+  /**
+   * The `fetch` to send with. Default: on Node, undici's dispatcher (no fetch layer, see bench/results.md); in
+   * browsers, `globalThis.fetch`.
+   */
   fetch?: FetchLike;
+  /** The largest response body read, counted after decompression; a larger one fails the call. Default 4 MiB. */
+  maxResponseBytes?: number;
   /**
    * Check what Partner Center answers to typed calls against the contract: `'report'` (the default) hands each
    * deviation to `onResponseDeviation` and never fails the call, `'strict'` rejects with `PartnerCenterContractError`,
@@ -95,7 +109,7 @@ export interface CartClient {
    * The documented read-modify-write flow: reads the cart, lets `mutate` change it, checks it and puts it back.
    * Properties the contract does not know survive the round trip. What the caller changed is checked strictly;
    * values the service returned (a billing cycle this contract does not know yet, a timestamp without a zone) go back
-   * as they came. GET and PUT share one correlation id.
+   * as they came. GET and PUT share one correlation id, and one client runs one `modifyCart` per cart at a time.
    */
   modifyCart(customerId: string, cartId: string, mutate: CartMutator, options?: ModifyCallOptions): Promise<Cart>;
   /** The same three calls, resolving with the cart and what happened on the call (ids, MS-CV, attempts, time). */
@@ -122,12 +136,26 @@ function overridden<T extends object>(
   return call === false || client === false ? call : { ...client, ...call };
 }
 
-function buildPolicies(options: CartClientOptions, correlationId: string, validate: boolean, shared: SharedPolicies): Policy[] {
+/** What every pipeline of one client shares: its secrets, its destination and its throttling and observers. */
+interface ClientScope {
+  readonly correlationId: string;
+  readonly validate: boolean;
+  readonly redactor: SecretRedactor;
+  readonly baseUrl: string;
+  readonly shared: SharedPolicies;
+}
+
+function buildPolicies(options: CartClientOptions, scope: ClientScope): Policy[] {
+  const { correlationId, validate, redactor, baseUrl, shared } = scope;
   const timeouts = options.timeouts === false ? undefined : { ...DEFAULT_TIMEOUTS, ...options.timeouts };
-  // Outermost first: ids and fixed headers once per logical call, then the deadline of the whole call, the retry
-  // loop, and per attempt its own deadline and a (possibly refreshed) token. A 401 is resent outside the retry loop;
-  // each attempt passes the throttling gates before its deadline starts.
+  // Outermost first: scrubbing of errors and the destination check, ids and fixed headers once per logical call,
+  // then the deadline of the whole call, the retry loop, and per attempt its own deadline and a (possibly
+  // refreshed) token. No redirect is ever followed (the transports send with redirects off): it would carry the
+  // token and the body to wherever the answer points, so a 3xx comes back as a PartnerCenterApiError. A 401 is
+  // resent outside the retry loop; each attempt passes the throttling gates before its deadline starts.
   return [
+    secretRedactionPolicy(redactor),
+    destinationPolicy(baseUrl),
     callIdsPolicy({ correlationId, validate }),
     localePolicy(options.locale ?? 'en-US'),
     clientNamePolicy(options.clientName ?? 'partner-center-cart-contract'),
@@ -140,10 +168,23 @@ function buildPolicies(options: CartClientOptions, correlationId: string, valida
     ...(shared.throttle?.pauseOn429 ? [shared.throttle.pauseOn429] : []),
     ...(timeouts ? [attemptTimeoutPolicy(timeouts.attemptMs)] : []),
     bearerTokenPolicy(options.credential),
+    tokenWitnessPolicy(redactor),
   ];
 }
 
 function checkOptions(options: CartClientOptions): void {
+  // Every fixed header value is checked now, so that a bad one fails here and not on every later call.
+  const { clientName } = options;
+  if (clientName !== undefined && !isHeaderValue(clientName)) {
+    throw new TypeError(`clientName ${JSON.stringify(clientName)} cannot be sent as a header: use printable characters only`);
+  }
+  if (typeof options.credential === 'string' && !isHeaderValue(options.credential)) {
+    // The token itself is never quoted.
+    throw new PartnerCenterCredentialError('the token is empty or holds line breaks or control characters');
+  }
+  const maxBytes = options.maxResponseBytes;
+  if (maxBytes !== undefined && !(Number.isSafeInteger(maxBytes) && maxBytes > 0))
+    throw new TypeError('maxResponseBytes must be a positive whole number');
   if (options.locale !== undefined && !validateLocale(options.locale)) {
     throw new TypeError(`locale ${JSON.stringify(options.locale)} is not a culture name such as en-US`);
   }
@@ -187,26 +228,66 @@ function withMetadata({ cart, response }: Answer): WithResponse<Cart> {
  * ```
  */
 export function createCartClient(options: CartClientOptions): CartClient {
+  return createCartClientWith(options, {
+    transport: (maxBytes) => createFetchTransport((input, init) => fetch(input, init), maxBytes),
+    Request: globalThis.Request,
+    respond: platformResponse,
+  });
+}
+
+/** What a platform gives the client when the caller brings no `fetch`. */
+export interface PlatformDefaults {
+  /** The transport to send with. */
+  transport: (maxBytes: number) => SendNext;
+  /** The Request class openapi-fetch builds requests with (on Node a lighter one than undici's). */
+  Request: typeof globalThis.Request;
+  /** Makes the Response for a body read whole, with a caller's `fetch` (on Node a lighter one than undici's). */
+  respond: Respond;
+}
+
+/**
+ * `createCartClient` with the transport to use when the caller passes no `fetch`: the package's Node entry passes
+ * undici's, the default entry the platform `fetch`, so a browser bundle holds no Node-only code.
+ */
+export function createCartClientWith(options: CartClientOptions, platform: PlatformDefaults): CartClient {
   checkOptions(options);
   const correlationId = options.correlationId ?? crypto.randomUUID();
   const validate = options.validateRequests ?? true;
-  const shared = sharedPolicies(options);
-  const transport = createTransport(options.fetch ?? ((input, init) => fetch(input, init)));
-  const send = composePipeline(buildPolicies(options, correlationId, validate, shared), transport);
+  const redactor = new SecretRedactor();
+  if (typeof options.credential === 'string') redactor.remember(options.credential);
+  const maxBytes = options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES;
+  const baseUrl = checkBaseUrl(options.baseUrl ?? DEFAULT_BASE_URL);
+  const scope: ClientScope = { correlationId, validate, redactor, baseUrl, shared: sharedPolicies(options) };
+  const transport = options.fetch ? createFetchTransport(options.fetch, maxBytes, platform.respond) : platform.transport(maxBytes);
+  const send = composePipeline(buildPolicies(options, scope), transport);
   const judge = answerJudge(options.validateResponses ?? 'report', options.onResponseDeviation);
-  const raw = createClient<paths>({ baseUrl: checkBaseUrl(options.baseUrl ?? DEFAULT_BASE_URL), fetch: send, Request: ReplayableRequest });
+  const raw = createClient<paths>({ baseUrl, fetch: send, Request: platform.Request });
+  const modifications = new CartQueue();
 
   /** The `fetch` of a call with its own retry or timeout settings; undefined (the client's) for the others. */
   function fetchFor(call: CallOptions | undefined): ((request: Request) => Promise<Response>) | undefined {
     if (call?.retry === undefined && call?.timeouts === undefined) return undefined;
     const own = { ...options, retry: overridden(options.retry, call.retry), timeouts: overridden(options.timeouts, call.timeouts) };
-    return composePipeline(buildPolicies(own, correlationId, validate, shared), transport);
+    return composePipeline(buildPolicies(own, scope), transport);
   }
 
-  /** A typed call's answer: the cart, or the API error it rejects with (reported to the error hook first). */
-  function answer(method: string, data: Cart | undefined, error: unknown, response: Response): Answer {
-    if (data === undefined) throw reportApiError(shared.emit, method, response, apiErrorFrom(response, error));
-    return { cart: data, response };
+  /**
+   * The cart of a success answer, else the typed error (reported to the error hook first); the answer is judged
+   * against the contract as `validateResponses` says, and every error leaves scrubbed of tokens.
+   */
+  function answer(method: string, response: Response, data: string | undefined, error: unknown): Answer {
+    try {
+      if (!response.ok) {
+        judge(response, error);
+        throw reportApiError(scope.shared.emit, method, response, apiErrorFrom(response, error));
+      }
+      const cart = cartFrom(response, data);
+      judge(response, cart);
+      return { cart, response };
+    } catch (failure) {
+      // A server may echo the token in its description, data or body: scrubbed like every other error.
+      throw redactor.redact(failure);
+    }
   }
 
   async function getCartAnswer(customerId: string, cartId: string, call?: CallOptions): Promise<Answer> {
@@ -215,39 +296,44 @@ export function createCartClient(options: CartClientOptions): CartClient {
       params: { path: { 'customer-id': customerId, 'cart-id': cartId }, header: callHeaders(call) },
       signal: call?.signal,
       fetch: fetchFor(call),
+      parseAs: 'text',
     });
-    judge(response, data ?? error);
-    return answer('GET', data, error, response);
+    return answer('GET', response, data, error);
   }
 
-  async function put(customerId: string, cartId: string, cart: CartUpdate, call?: CallOptions): Promise<Answer> {
+  async function put(customerId: string, cartId: string, wire: string, call?: CallOptions): Promise<Answer> {
     const { data, error, response } = await raw.PUT(CART_PATH, {
       params: { path: { 'customer-id': customerId, 'cart-id': cartId }, header: callHeaders(call) },
-      body: cart,
+      // The body goes out as the exact text that was checked (see wireBodyOf); openapi-fetch does not re-serialise it.
+      body: {} as CartUpdate,
+      bodySerializer: () => wire,
       signal: call?.signal,
       fetch: fetchFor(call),
+      parseAs: 'text',
     });
-    judge(response, data ?? error);
-    return answer('PUT', data, error, response);
+    return answer('PUT', response, data, error);
   }
 
   async function updateCartAnswer(customerId: string, cartId: string, cart: CartUpdate, call?: CallOptions): Promise<Answer> {
-    if (validate) {
-      assertCartPath(customerId, cartId);
-      assertCartUpdate(cart);
-    }
-    return put(customerId, cartId, cart, call);
+    if (validate) assertCartPath(customerId, cartId);
+    return put(customerId, cartId, wireBodyOf(cart, validate), call);
   }
 
   async function modifyCartAnswer(customerId: string, cartId: string, mutate: CartMutator, call?: ModifyCallOptions): Promise<Answer> {
     const both: ModifyCallOptions = { ...call, correlationId: call?.correlationId ?? correlationId };
-    // The cart was just parsed from the response, so it is already the caller's private copy to change; the copy
-    // kept beside it is what the service returned, which it accepts back even where the strict contract would not.
-    const { cart: read } = await getCartAnswer(customerId, cartId, both);
-    const returned = structuredClone(read);
-    const changed: unknown = (await mutate(read)) ?? read;
-    if (validate) assertRoundTrip(changed, returned);
-    return put(customerId, cartId, changed as CartUpdate, both);
+    return modifications.run(`${String(customerId).toLowerCase()}/${String(cartId).toLowerCase()}`, async () => {
+      // The cart was just parsed from the response, so it is already the caller's private copy to change; the copy
+      // kept beside it is what the service returned, which it accepts back even where the strict contract would not.
+      const { cart: read } = await getCartAnswer(customerId, cartId, both);
+      const returned = structuredClone(read);
+      const changed: unknown = (await mutate(read)) ?? read;
+      return put(
+        customerId,
+        cartId,
+        wireBodyOf(changed, validate, (value) => assertRoundTrip(value, returned)),
+        both,
+      );
+    });
   }
 
   return {

@@ -1,10 +1,15 @@
 /*
  * Every failure of a client call is a CartClientError, told apart by `kind`. None of them holds the request, its
- * headers or the credential, so a token can never reach a message, a property, a log line or JSON.stringify.
+ * headers or the credential, and the client scrubs every token it sent (and anything shaped like a bearer token or
+ * a JWT) from the text of each error and its causes, so a token cannot reach a message, a stack, a log line,
+ * util.inspect or JSON.stringify, even when a server or a token provider echoes it.
  */
 
-/** What a client error is about: the request, the service's answer, the network, a deadline, the token, or drift. */
-export type CartClientErrorKind = 'validation' | 'api' | 'network' | 'timeout' | 'credential' | 'contract';
+/**
+ * What a client error is about: the request itself, the service's error answer, the network, a deadline, the token,
+ * a success answer the client cannot use, or an answer that breaks the contract (drift, in strict mode).
+ */
+export type CartClientErrorKind = 'validation' | 'api' | 'network' | 'timeout' | 'credential' | 'response' | 'contract';
 
 /**
  * The base of every error a cart client call rejects with (apart from the caller's own abort reason). Narrow with

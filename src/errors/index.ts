@@ -8,6 +8,7 @@ import type { PartnerCenterApiError } from './partner-center-api-error.js';
 import type { PartnerCenterContractError } from './partner-center-contract-error.js';
 import type { PartnerCenterCredentialError } from './partner-center-credential-error.js';
 import type { PartnerCenterNetworkError } from './partner-center-network-error.js';
+import type { PartnerCenterResponseError } from './partner-center-response-error.js';
 import type { PartnerCenterTimeoutError } from './partner-center-timeout-error.js';
 
 export { CartClientError, type CartClientErrorKind } from './cart-client-error.js';
@@ -17,6 +18,11 @@ export { PartnerCenterNetworkError } from './partner-center-network-error.js';
 export { PartnerCenterTimeoutError } from './partner-center-timeout-error.js';
 export { PartnerCenterCredentialError } from './partner-center-credential-error.js';
 export { PartnerCenterContractError, type ResponseContractDeviation } from './partner-center-contract-error.js';
+export {
+  PartnerCenterResponseError,
+  type PartnerCenterResponseErrorDetails,
+  type ResponseProblem,
+} from './partner-center-response-error.js';
 
 /** Every concrete error a cart client call rejects with; narrow it with `kind`. */
 export type KnownCartClientError =
@@ -25,9 +31,10 @@ export type KnownCartClientError =
   | PartnerCenterNetworkError
   | PartnerCenterTimeoutError
   | PartnerCenterCredentialError
+  | PartnerCenterResponseError
   | PartnerCenterContractError;
 
-const KINDS: ReadonlySet<unknown> = new Set(['validation', 'api', 'network', 'timeout', 'credential', 'contract']);
+const KINDS: ReadonlySet<unknown> = new Set(['validation', 'api', 'network', 'timeout', 'credential', 'response', 'contract']);
 
 /**
  * True for every error a cart client call rejects with. It checks the class, and failing that the shape (an Error

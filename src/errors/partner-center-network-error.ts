@@ -15,7 +15,7 @@ import { CartClientError } from './cart-client-error.js';
 export class PartnerCenterNetworkError extends CartClientError {
   override readonly kind = 'network' as const;
   override readonly name = 'PartnerCenterNetworkError';
-  readonly attempts: number;
+  declare readonly attempts: number;
 
   constructor(attempts: number, cause: unknown) {
     super(
@@ -23,7 +23,7 @@ export class PartnerCenterNetworkError extends CartClientError {
         'Check the network and the baseUrl, then try again.',
       { cause },
     );
-    this.attempts = attempts;
+    Object.assign(this, { attempts });
   }
 }
 

@@ -16,9 +16,9 @@ import { CartClientError } from './cart-client-error.js';
 export class PartnerCenterTimeoutError extends CartClientError {
   override readonly kind = 'timeout' as const;
   override readonly name = 'PartnerCenterTimeoutError';
-  readonly scope: 'attempt' | 'overall';
-  readonly timeoutMs: number;
-  readonly attempts: number;
+  declare readonly scope: 'attempt' | 'overall';
+  declare readonly timeoutMs: number;
+  declare readonly attempts: number;
 
   constructor(scope: 'attempt' | 'overall', timeoutMs: number, attempts: number) {
     super(
@@ -26,8 +26,6 @@ export class PartnerCenterTimeoutError extends CartClientError {
         ? `Partner Center did not answer within ${timeoutMs} ms, on each of ${attempts} attempt${attempts === 1 ? '' : 's'}. Try again later or raise timeouts.attemptMs.`
         : `The call did not finish within ${timeoutMs} ms (${attempts} attempt${attempts === 1 ? '' : 's'} made). Try again later or raise timeouts.overallMs.`,
     );
-    this.scope = scope;
-    this.timeoutMs = timeoutMs;
-    this.attempts = attempts;
+    Object.assign(this, { scope, timeoutMs, attempts });
   }
 }

@@ -1,6 +1,7 @@
 import { PartnerCenterCredentialError } from '../errors/index.js';
 import type { CallState, Policy } from './pipeline.js';
 import type { RetryListener } from './retry-policy.js';
+import { raceSignal } from './race-signal.js';
 
 /**
  * Gives a Partner Center access token. Called before every attempt, so a provider that caches and refreshes its
@@ -56,7 +57,11 @@ export function tokenRefreshPolicy(onResend?: RetryListener): Policy {
 
 async function provideToken(provider: TokenProvider, forceRefresh: boolean, signal: AbortSignal): Promise<unknown> {
   try {
-    return await provider({ forceRefresh, signal });
+    // Raced against the attempt's signal (deadlines and the caller's), since a provider may ignore it and hang.
+    return await raceSignal(
+      Promise.resolve().then(() => provider({ forceRefresh, signal })),
+      signal,
+    );
   } catch (error) {
     if (signal.aborted) throw error;
     throw new PartnerCenterCredentialError(

@@ -1,4 +1,6 @@
-import { ReplayableRequest } from './replayable-request.js';
+import type { LightRequest } from '../transport/light-request.js';
+
+export { createFetchTransport as createTransport, type FetchLike } from '../transport/fetch-transport.js';
 
 /*
  * Why a pipeline inside `fetch` and not openapi-fetch middleware: openapi-fetch middleware sees a request once and
@@ -21,7 +23,6 @@ export interface Exchange {
   readonly headers: Headers;
   /** The serialised body (JSON in this contract), or undefined for GET. */
   readonly body: string | undefined;
-  readonly redirect: Request['redirect'];
   /** Aborts this attempt: the caller's signal, combined with the deadline armed by the attempt timeout policy. */
   signal: AbortSignal;
   /** Shared by every attempt of one logical call. */
@@ -51,22 +52,8 @@ export interface Policy {
   send(exchange: Exchange, next: SendNext): Promise<Response>;
 }
 
-/** The `fetch` the policies end in, the caller's or the global one: any standard `fetch` fits. */
-export type FetchLike = (input: string, init: RequestInit) => Promise<Response>;
-
-export function createTransport(fetchImpl: FetchLike): SendNext {
-  return (exchange) =>
-    fetchImpl(exchange.url, {
-      method: exchange.method,
-      headers: exchange.headers,
-      body: exchange.body,
-      redirect: exchange.redirect,
-      signal: exchange.signal,
-    });
-}
-
 /** Composes the policies, first one outermost, into the `fetch` openapi-fetch calls once per logical call. */
-export function composePipeline(policies: readonly Policy[], transport: SendNext): (request: Request) => Promise<Response> {
+export function composePipeline(policies: readonly Policy[], transport: SendNext): (request: Request | LightRequest) => Promise<Response> {
   let next = transport;
   for (let index = policies.length - 1; index >= 0; index -= 1) {
     const policy = policies[index] as Policy;
@@ -79,8 +66,8 @@ export function composePipeline(policies: readonly Policy[], transport: SendNext
       url: request.url,
       method: request.method,
       headers: request.headers,
-      body: request.body === null ? undefined : (ReplayableRequest.bodyTextOf(request) ?? (await request.text())),
-      redirect: request.redirect,
+      // A platform Request reaches here when a `client.raw` middleware made one; its body is read once.
+      body: request instanceof Request ? (request.body === null ? undefined : await request.text()) : request.bodyText,
       signal: request.signal,
       call: { attempts: 0 },
     });

@@ -1,11 +1,17 @@
-import { PartnerCenterCredentialError, PartnerCenterNetworkError, PartnerCenterTimeoutError } from '../errors/index.js';
+import { CartClientError, PartnerCenterNetworkError, PartnerCenterTimeoutError } from '../errors/index.js';
+import { NEVER_ABORTS } from '../transport/never-aborts.js';
 import { cannotSucceedOnRetry } from './error-code-of.js';
 import type { Exchange, Policy } from './pipeline.js';
-import { parseRetryAfter } from './retry-after.js';
+import { MAX_TIMER_MS, parseRetryAfter } from './retry-after.js';
 import { waitWithinDeadline } from './timeout-policy.js';
 
-function isOverallTimeout(error: unknown): boolean {
-  return error instanceof PartnerCenterTimeoutError && error.scope === 'overall';
+/**
+ * What is never tried again: a client error other than an attempt timeout (a bad token, a refused destination, an
+ * answer the client cannot use, the call's own deadline). Anything else thrown below is a network failure.
+ */
+function isFinal(error: unknown): boolean {
+  if (!(error instanceof CartClientError)) return false;
+  return !(error instanceof PartnerCenterTimeoutError && error.scope === 'attempt');
 }
 
 /** When and how often a call is tried again. Defaults follow Azure's SDKs: 3 retries, honour `Retry-After`. */
@@ -47,11 +53,15 @@ export const systemRetryClock: RetryClock = {
         clearTimeout(timer);
         reject(signal.reason);
       };
-      const timer = setTimeout(() => {
-        signal.removeEventListener('abort', onAbort);
-        resolve();
-      }, ms);
-      signal.addEventListener('abort', onAbort, { once: true });
+      const listens = signal !== NEVER_ABORTS;
+      const timer = setTimeout(
+        () => {
+          if (listens) signal.removeEventListener('abort', onAbort);
+          resolve();
+        },
+        Math.min(ms, MAX_TIMER_MS),
+      );
+      if (listens) signal.addEventListener('abort', onAbort, { once: true });
     }),
 };
 
@@ -112,7 +122,7 @@ export function retryPolicy(options: RetryOptions, clock: RetryClock = systemRet
           // branch of the tee completes only once the other is cancelled too, so awaiting would hang the retry.
           void response.body?.cancel().catch(() => undefined);
         } catch (error) {
-          if (exchange.signal.aborted || error instanceof PartnerCenterCredentialError || isOverallTimeout(error)) throw error;
+          if (exchange.signal.aborted || isFinal(error)) throw error;
           const failure = error instanceof PartnerCenterTimeoutError ? error : new PartnerCenterNetworkError(exchange.call.attempts, error);
           delay = backoffDelay(retry, options, clock.random());
           if (!canRetry || clock.now() - started + delay > options.maxElapsedMs) throw failure;

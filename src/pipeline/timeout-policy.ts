@@ -1,12 +1,13 @@
 import { PartnerCenterTimeoutError } from '../errors/index.js';
+import { NEVER_ABORTS } from '../transport/never-aborts.js';
 import type { CallDeadline, CallState, Exchange, Policy, SendNext } from './pipeline.js';
+import { MAX_TIMER_MS } from './retry-after.js';
 
-/** Marks an abort caused by the attempt's timer, as opposed to the caller's own signal. */
-class DeadlinePassed extends Error {
-  constructor() {
-    super('the deadline of this attempt passed');
-  }
-}
+/**
+ * The abort reason of the attempt's timer, told apart from the caller's own reason by identity. One shared object:
+ * it never leaves this module (the attempt then fails with a PartnerCenterTimeoutError).
+ */
+const DEADLINE_PASSED = new Error('attempt deadline');
 
 /*
  * Why one timer per attempt and no timer per call: every AbortController costs several microseconds (Node makes its
@@ -36,7 +37,7 @@ function overallTimeout(call: CallState, deadline: CallDeadline): PartnerCenterT
 }
 
 /**
- * Deadline for one attempt, up to the response headers (the body of a cart is small). It sits inside the retry
+ * Deadline for one attempt, body included (the transports read the body whole inside the attempt). It sits inside the retry
  * policy, which retries an attempt that timed out with the same request id. Its one timer also enforces the
  * call's overall deadline when that comes first.
  */
@@ -55,18 +56,19 @@ async function withDeadline(attemptMs: number, exchange: Exchange, next: SendNex
   // reason is made only when the timer fires: an Error captures a stack, too dear to pay on every attempt.
   const controller = new AbortController();
   const followParent = (): void => controller.abort(parent.reason);
-  parent.addEventListener('abort', followParent, { once: true });
-  const timer = setTimeout(() => controller.abort(new DeadlinePassed()), overallFirst ? overallLeftMs : attemptMs);
+  const listens = parent !== NEVER_ABORTS;
+  if (listens) parent.addEventListener('abort', followParent, { once: true });
+  const timer = setTimeout(() => controller.abort(DEADLINE_PASSED), Math.min(overallFirst ? overallLeftMs : attemptMs, MAX_TIMER_MS));
   try {
     return await next({ ...exchange, signal: controller.signal });
   } catch (error) {
-    if (!(controller.signal.reason instanceof DeadlinePassed)) throw error;
+    if (controller.signal.reason !== DEADLINE_PASSED) throw error;
     throw overall && overallFirst
       ? overallTimeout(exchange.call, overall)
       : new PartnerCenterTimeoutError('attempt', attemptMs, exchange.call.attempts);
   } finally {
     clearTimeout(timer);
-    parent.removeEventListener('abort', followParent);
+    if (listens) parent.removeEventListener('abort', followParent);
   }
 }
 

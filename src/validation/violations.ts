@@ -6,12 +6,15 @@ import type { CartViolation } from '../errors/index.js';
  * `lineItems[0].quantity must be >= 1 (got 0)`.
  */
 
+/** A property name that JavaScript can write after a dot. */
+const IDENTIFIER = /^[A-Za-z_$][\w$]*$/;
+
 /** `/lineItems/0/quantity` -> `lineItems[0].quantity`. */
 export function toJsPath(pointer: string): string {
   let path = '';
   for (const raw of pointer.split('/').slice(1)) {
     const part = raw.replace(/~1/g, '/').replace(/~0/g, '~');
-    path += /^\d+$/.test(part) ? `[${part}]` : /^[A-Za-z_$][\w$]*$/.test(part) ? (path ? `.${part}` : part) : `[${JSON.stringify(part)}]`;
+    path += /^\d+$/.test(part) ? `[${part}]` : IDENTIFIER.test(part) ? (path ? `.${part}` : part) : `[${JSON.stringify(part)}]`;
   }
   return path;
 }
@@ -32,7 +35,7 @@ function describe(value: unknown): string {
 }
 
 function join(parent: string, child: string): string {
-  return parent === '' ? child : /^[A-Za-z_$][\w$]*$/.test(child) ? `${parent}.${child}` : `${parent}[${JSON.stringify(child)}]`;
+  return parent === '' ? child : IDENTIFIER.test(child) ? `${parent}.${child}` : `${parent}[${JSON.stringify(child)}]`;
 }
 
 function plural(count: unknown, noun: string): string {
@@ -56,10 +59,9 @@ function expectation(issue: GeneratedValidationIssue): string {
       return `must have at most ${plural(params.limit, 'item')}`;
     case 'minLength':
       return params.limit === 1 ? 'must not be empty' : `must have at least ${plural(params.limit, 'character')}`;
+    // The only keywords the request validators report (see generated/validators.js); any other reads as below.
     case 'minimum':
     case 'maximum':
-    case 'exclusiveMinimum':
-    case 'exclusiveMaximum':
       return `must be ${String(params.comparison)} ${String(params.limit)}`;
     case 'format':
       return `must be a ${String(params.format)}`;

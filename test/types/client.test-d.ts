@@ -25,7 +25,9 @@ describe('types a consumer sees', () => {
     expectTypeOf<CartLineItem['billingCycle']>().toEqualTypeOf<string>();
     expectTypeOf<NonNullable<CartUpdate['lineItems']>[number]['billingCycle']>().toEqualTypeOf<BillingCycle>();
     expectTypeOf<PartnerCenterError['code']>().toEqualTypeOf<number | string>();
-    expectTypeOf<CartClientError['kind']>().toEqualTypeOf<'validation' | 'api' | 'network' | 'timeout' | 'credential' | 'contract'>();
+    expectTypeOf<CartClientError['kind']>().toEqualTypeOf<
+      'validation' | 'api' | 'network' | 'timeout' | 'credential' | 'response' | 'contract'
+    >();
   });
 
   it('types results', () => {
