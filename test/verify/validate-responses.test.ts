@@ -57,18 +57,23 @@ describe('validateResponses', () => {
   it('report never breaks the call, even when the handler throws', async () => {
     const cart = activeCart();
     fake.seedCart(cart);
-    fake.setBrokenVariant('wrong-content-type');
+    // A field of the wrong type still leaves a usable cart (a wrong content type would not: that is a typed
+    // PartnerCenterResponseError whatever the mode), so only the report sees it.
+    fake.setBrokenVariant('wrong-field-type');
     try {
+      let reported = 0;
       const client = createCartClient({
         credential: 'token',
         baseUrl: fake.url,
         retry: false,
         validateResponses: 'report',
         onResponseDeviation: () => {
+          reported += 1;
           throw new Error('a broken logger');
         },
       });
       await expect(client.getCart(cart.customerId, cart.id)).resolves.toBeDefined();
+      expect(reported).toBeGreaterThan(0);
     } finally {
       fake.setBrokenVariant(undefined);
     }
