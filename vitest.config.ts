@@ -17,13 +17,16 @@ const INTEGRATION = [
   'test/review/lint-formats.test.ts',
   'test/review/diff-formats.test.ts',
   'test/fake/fake-memory-pressure.test.ts',
+  'test/verify/output-formats.test.ts',
+  'test/verify/record-and-verify.test.ts',
+  'test/verify/pact.test.ts',
 ];
 
 export default defineConfig({
   test: {
     testTimeout: 60_000,
     hookTimeout: 60_000,
-    reporters: ['default', ['json', { outputFile: 'test-results/vitest.json' }]],
+    reporters: ['default', ['json', { outputFile: 'test-results/vitest.json' }], './test/support/skip-summary-reporter.ts'],
     projects: [
       {
         extends: true,

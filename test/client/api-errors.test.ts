@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createCartClient, PartnerCenterApiError } from '../../src/index.js';
-import { CART_ID, createObservedFetch, CUSTOMER_ID, json, TOKEN } from './observed-fetch.js';
+import { CART_ID, createObservedFetch, CUSTOMER_ID, json, TOKEN } from '../support/observed-fetch.js';
 
 async function failureOf(response: () => Response): Promise<PartnerCenterApiError> {
   const { fetch } = createObservedFetch(response);

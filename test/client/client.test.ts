@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { CartValidationError, createCartClient, PartnerCenterApiError, type Cart } from '../../src/index.js';
-import { CART_ID, createObservedFetch, CUSTOMER_ID, json, serviceCart, TOKEN } from './observed-fetch.js';
+import { CART_ID, createObservedFetch, CUSTOMER_ID, json, serviceCart, TOKEN } from '../support/observed-fetch.js';
 
 describe('createCartClient', () => {
   it('reads a cart and accepts 200 and 201 for an update', async () => {

@@ -9,7 +9,7 @@ import {
   PartnerCenterNetworkError,
   PartnerCenterTimeoutError,
 } from '../../src/index.js';
-import { CART_ID, createObservedFetch, CUSTOMER_ID, json, serviceCart, TOKEN } from './observed-fetch.js';
+import { CART_ID, createObservedFetch, CUSTOMER_ID, json, serviceCart, TOKEN } from '../support/observed-fetch.js';
 
 const CART_PATH = '/v1/customers/{customer-id}/carts/{cart-id}';
 const path = { 'customer-id': CUSTOMER_ID, 'cart-id': CART_ID };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createCartClient, PartnerCenterCredentialError, PartnerCenterTimeoutError } from '../../src/index.js';
-import { CART_ID, createObservedFetch, CUSTOMER_ID, hangUntilAborted, json, serviceCart, TOKEN } from './observed-fetch.js';
+import { CART_ID, createObservedFetch, CUSTOMER_ID, hangUntilAborted, json, serviceCart, TOKEN } from '../support/observed-fetch.js';
 
 const FAST = { baseDelayMs: 1, maxDelayMs: 2 };
 

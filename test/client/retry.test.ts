@@ -3,7 +3,7 @@ import { createCartClient, PartnerCenterApiError, PartnerCenterNetworkError } fr
 import { composePipeline, createTransport } from '../../src/pipeline/pipeline.js';
 import { parseRetryAfter } from '../../src/pipeline/retry-after.js';
 import { backoffDelay, DEFAULT_RETRY, retryPolicy, type RetryClock } from '../../src/pipeline/retry-policy.js';
-import { CART_ID, createObservedFetch, CUSTOMER_ID, json, serviceCart, TOKEN } from './observed-fetch.js';
+import { CART_ID, createObservedFetch, CUSTOMER_ID, json, serviceCart, TOKEN } from '../support/observed-fetch.js';
 
 const FAST = { baseDelayMs: 1, maxDelayMs: 2 };
 

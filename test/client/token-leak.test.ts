@@ -1,7 +1,7 @@
 import { inspect } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { createCartClient, type CartUpdate } from '../../src/index.js';
-import { CART_ID, createObservedFetch, CUSTOMER_ID, hangUntilAborted, json, TOKEN, type Responder } from './observed-fetch.js';
+import { CART_ID, createObservedFetch, CUSTOMER_ID, hangUntilAborted, json, TOKEN, type Responder } from '../support/observed-fetch.js';
 
 const SECRET = 'SECRET-TOKEN-c0ffee';
 

@@ -2,7 +2,7 @@ import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCartClient } from '../../src/index.js';
-import { CART_ID, CUSTOMER_ID, serviceCart, TOKEN } from './observed-fetch.js';
+import { CART_ID, CUSTOMER_ID, serviceCart, TOKEN } from '../support/observed-fetch.js';
 
 interface Received {
   method: string | undefined;

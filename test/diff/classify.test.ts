@@ -7,7 +7,7 @@ import { compareOperations } from '../../scripts/diff/compare-operations.js';
 import type { Json } from '../../scripts/diff/json-pointer.js';
 import { buildReport, formatMarkdown } from '../../scripts/diff/report.js';
 import { isMajorBump } from '../../scripts/diff/version.js';
-import { applyPatch, type PatchOperation } from '../lint/json-patch.js';
+import { applyPatch, type PatchOperation } from '../support/json-patch.js';
 
 /**
  * One labelled pair: base.yaml with `setup` applied is the "before" spec, the same with `patch` applied the

@@ -7,7 +7,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildReference } from '../../scripts/build-docs.js';
 import { BUNDLED_SPEC } from '../../scripts/paths.js';
 import { isObject, resolveRef, type Json } from '../../scripts/diff/json-pointer.js';
-import { chromiumSkipReason, launchChromium } from './chromium.js';
+import { chromiumTool, launchChromium } from '../support/chromium.js';
+import { describeWithTools } from '../support/system-requirements.js';
 
 const cartPath = '/v1/customers/{customer-id}/carts/{cart-id}';
 const errorStatuses = ['400', '401', '403', '404', '409', '429', '500', '503'];
@@ -29,10 +30,7 @@ function exampleCatalogItemId(spec: Json, put: Json | undefined): string {
   return match[1];
 }
 
-const skipReason = chromiumSkipReason();
-if (skipReason) console.warn(skipReason);
-
-describe.skipIf(skipReason !== undefined)('rendered reference (generated/reference.html) in Chromium', () => {
+describeWithTools([chromiumTool], 'rendered reference (generated/reference.html) in Chromium', () => {
   let browser: Browser;
   let page: Page;
   let workDir: string;

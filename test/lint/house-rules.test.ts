@@ -6,7 +6,7 @@ import { renderBundledSpec } from '../../scripts/bundle-spec.js';
 import { SPEC_ROOT } from '../../scripts/paths.js';
 import { houseRules } from '../../scripts/lint/ruleset.js';
 import { lintSpecText } from '../../scripts/lint/spectral.js';
-import { applyPatch, type PatchOperation } from './json-patch.js';
+import { applyPatch, type PatchOperation } from '../support/json-patch.js';
 
 interface Fixture {
   description: string;

@@ -12,7 +12,7 @@ import { dirname, join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findFreePort, PRISM_INSTALL_HINT } from '../../src/mock/prism.js';
 import { isProcessAlive, waitUntilGone } from '../support/processes.js';
-import { CART_ID, consumerFiles } from './consumer-files.js';
+import { CART_ID, consumerFiles } from '../support/consumer-files.js';
 
 const PACKAGE = 'partner-center-cart-contract';
 const BIN = 'partner-center-cart-mock';

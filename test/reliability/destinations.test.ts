@@ -1,5 +1,13 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { CART_ID, CUSTOMER_ID, type HostileServer, rejectionOf, startHostileServer, TRANSPORTS, VALID_UPDATE } from './hostile-server.js';
+import {
+  CART_ID,
+  CUSTOMER_ID,
+  type HostileServer,
+  rejectionOf,
+  startHostileServer,
+  TRANSPORTS,
+  VALID_UPDATE,
+} from '../support/hostile-server.js';
 
 /*
  * One rule for where a request may go (https, or plain http to loopback only; no credentials in the URL), applied

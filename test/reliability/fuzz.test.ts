@@ -4,7 +4,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import openapi from '../../generated/openapi.json' with { type: 'json' };
 import { type CartUpdate, createCartClient, type FetchLike, isCartClientError } from '../../src/index.js';
-import { CART_ID, CUSTOMER_ID } from './hostile-server.js';
+import { CART_ID, CUSTOMER_ID } from '../support/hostile-server.js';
 
 /*
  * A property-based fuzzer: for thousands of generated bodies, the client's decision (send, or refuse with a

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { isCartClientError } from '../../src/index.js';
-import { CART_ID, CUSTOMER_ID, type HostileServer, rejectionOf, startHostileServer, TRANSPORTS } from './hostile-server.js';
+import { CART_ID, CUSTOMER_ID, type HostileServer, rejectionOf, startHostileServer, TRANSPORTS } from '../support/hostile-server.js';
 
 /*
  * No hang: a body that stalls after the headers, headers that never come, and a token provider that never settles

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createCartClient, type FetchLike } from '../../src/index.js';
 import { parseRetryAfter } from '../../src/pipeline/retry-after.js';
-import { CART_ID, CUSTOMER_ID, rejectionOf, VALID_UPDATE } from './hostile-server.js';
+import { CART_ID, CUSTOMER_ID, rejectionOf, VALID_UPDATE } from '../support/hostile-server.js';
 
 /*
  * Hostile input: every one is refused before anything is sent, with a CartValidationError (never a RangeError or

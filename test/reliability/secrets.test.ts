@@ -10,7 +10,7 @@ import {
   sendJson,
   startHostileServer,
   TRANSPORTS,
-} from './hostile-server.js';
+} from '../support/hostile-server.js';
 
 /*
  * No secret in any rendering of an error: message, stack, String, JSON.stringify, util.inspect with causes and

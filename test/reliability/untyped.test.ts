@@ -1,7 +1,15 @@
 import { gzipSync } from 'node:zlib';
 import { afterEach, describe, expect, it } from 'vitest';
 import { isCartClientError } from '../../src/index.js';
-import { CART_ID, CUSTOMER_ID, type HostileServer, rejectionOf, startHostileServer, TRANSPORTS, VALID_UPDATE } from './hostile-server.js';
+import {
+  CART_ID,
+  CUSTOMER_ID,
+  type HostileServer,
+  rejectionOf,
+  startHostileServer,
+  TRANSPORTS,
+  VALID_UPDATE,
+} from '../support/hostile-server.js';
 
 /*
  * Every failure is typed: a success answer the client cannot use is a PartnerCenterResponseError (never retried:

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { DiffReport } from '../../scripts/diff/report.js';
-import { allCases, junitFrom, sarifFrom } from './documents.js';
+import { allCases, junitFrom, sarifFrom } from '../support/review-documents.js';
 
 const projectRoot = resolve(import.meta.dirname, '../..');
 const tsxCli = join(projectRoot, 'node_modules/tsx/dist/cli.mjs');

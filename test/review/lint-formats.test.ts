@@ -7,7 +7,7 @@ import { lintSpec as runGate } from '../../scripts/lint/gate.js';
 import { type Format, renderReview } from '../../scripts/review/formats.js';
 import { renderFindingsMarkdown } from '../../scripts/review/markdown.js';
 import type { Review } from '../../scripts/review/review.js';
-import { allCases, junitFrom, sarifFrom } from './documents.js';
+import { allCases, junitFrom, sarifFrom } from '../support/review-documents.js';
 
 const projectRoot = resolve(import.meta.dirname, '../..');
 const tsxCli = join(projectRoot, 'node_modules/tsx/dist/cli.mjs');

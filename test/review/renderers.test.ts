@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { renderReview } from '../../scripts/review/formats.js';
 import type { Review } from '../../scripts/review/review.js';
 import { sourceLink } from '../../scripts/review/source-link.js';
-import { allCases, junitFrom, sarifFrom } from './documents.js';
+import { allCases, junitFrom, sarifFrom } from '../support/review-documents.js';
 
 // A message with every character the formats must escape: newlines, %, :, commas, XML markup and quotes.
 const hostile = 'line one\nline two: 100% <b>"bold"</b> & \'quoted\', done';

@@ -15,7 +15,7 @@ import {
   runRoundTrip,
   seededCart,
   startRecordingProxy,
-} from './cart-round-trip.js';
+} from '../support/sdk-round-trip.js';
 
 /*
  * What of the csharp-netcore SDK this machine can prove: its models (Model/*.cs and the date converter they use)

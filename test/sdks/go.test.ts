@@ -15,7 +15,7 @@ import {
   runRoundTrip,
   seededCart,
   startRecordingProxy,
-} from './cart-round-trip.js';
+} from '../support/sdk-round-trip.js';
 
 /*
  * The Go SDK as a Go team without network would take it: Debian's Go and its packaged golang.org/x/oauth2, GOPATH

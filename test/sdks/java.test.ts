@@ -15,7 +15,7 @@ import {
   runRoundTrip,
   seededCart,
   startRecordingProxy,
-} from './cart-round-trip.js';
+} from '../support/sdk-round-trip.js';
 
 /*
  * The Java SDK (okhttp-gson, java8 dates) compiled with javac against Debian's jars, no Maven. Three artifacts it

@@ -1,6 +1,6 @@
 /**
  * The contract must carry everything the ground-truth reference (sections 1 to 8) documents for this call, or the
- * README must say why it is left out. These lists are that checklist; a field dropped from the spec fails here.
+ * openapi/DECISIONS.md must say why it is left out. These lists are that checklist; a field dropped from the spec fails here.
  */
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -23,7 +23,7 @@ interface Spec {
 
 const projectRoot = resolve(import.meta.dirname, '../..');
 const spec = JSON.parse(readFileSync(resolve(projectRoot, 'generated/openapi.json'), 'utf8')) as Spec;
-const readme = readFileSync(resolve(projectRoot, 'README.md'), 'utf8');
+const decisions = readFileSync(resolve(projectRoot, 'openapi/DECISIONS.md'), 'utf8');
 const schemas = spec.components.schemas;
 const propertiesOf = (name: string): string[] => Object.keys(schemas[name]?.properties ?? {});
 const cartPath = spec.paths['/v1/customers/{customer-id}/carts/{cart-id}'];
@@ -82,7 +82,7 @@ const ERROR_CODES = [
   800016, 800017, 800018, 800020, 800029, 800030, 800064, 800065, 800066, 800067, 800088, 800089, 800069, 800070, 800073, 800074, 800075,
   900123, 900124, 900126,
 ];
-const LEFT_OUT_IN_README = [
+const LEFT_OUT_IN_DECISIONS = [
   'If-Match',
   'Authorization',
   'Accept',
@@ -144,9 +144,9 @@ describe('the spec covers the reference', () => {
     expect(missing).toEqual([]);
   });
 
-  it('says in the README why each left-out item is not in the spec', () => {
-    const section = readme.slice(readme.indexOf('### What the spec leaves out'));
-    const missing = LEFT_OUT_IN_README.filter((item) => !section.includes(item));
+  it('says in openapi/DECISIONS.md why each left-out item is not in the spec', () => {
+    const section = decisions.slice(decisions.indexOf('### What the spec leaves out'));
+    const missing = LEFT_OUT_IN_DECISIONS.filter((item) => !section.includes(item));
     expect(missing).toEqual([]);
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { CartValidationError, createCartClient, findCartUpdateViolations, type CartUpdate } from '../../src/index.js';
-import { CART_ID, createObservedFetch, CUSTOMER_ID, json, serviceCart, TOKEN } from '../client/observed-fetch.js';
+import { CART_ID, createObservedFetch, CUSTOMER_ID, json, serviceCart, TOKEN } from '../support/observed-fetch.js';
 
 const line = { catalogItemId: 'DG7GMGF0DWTL:0001:DG7GMGF0DSJB', quantity: 1, billingCycle: 'monthly' };
 const withLine = (change: Record<string, unknown>): unknown => ({ lineItems: [{ ...line, ...change }] });

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFakeCartService } from '../../src/fake/index.js';
 import type { HarLog } from '../../src/record/index.js';
-import { recordAgainstFake, scratchDir, verifyJson } from './traffic-support.js';
+import { recordAgainstFake, scratchDir, verifyJson } from '../support/traffic.js';
 
 // One recording of the client against the fake, then one mutation at a time: each must be classified with the
 // right exit code, entry index, place, JSON path and rule, and nothing else may be reported.

@@ -3,7 +3,14 @@ import { readFileSync } from 'node:fs';
 import Ajv04 from 'ajv-draft-04';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { afterAll, describe, expect, it } from 'vitest';
-import { SECRET_TOKEN, scratchDir, verify } from './traffic-support.js';
+import { commandProbe, missingToolMessage, requireTool } from '../support/system-requirements.js';
+import { SECRET_TOKEN, scratchDir, verify } from '../support/traffic.js';
+
+const xmllint = requireTool({
+  name: 'xmllint (JUnit XSD validation)',
+  probes: [commandProbe('xmllint', ['--version'])],
+  install: 'apt-get install -y libxml2-utils',
+});
 
 // Every output format of the same traffic: the same exit code, documents valid against their schemas, and no secret
 // from the traffic anywhere in stdout or stderr.
@@ -139,7 +146,8 @@ describe('documents', () => {
     expect(XMLValidator.validate(run.stdout)).toBe(true);
     const file = scratch.write('report.xml', run.stdout);
     // xmllint (Debian's libxml2-utils) validates against the XSD; its absence fails the test rather than skipping it.
-    execFileSync('xmllint', ['--noout', '--schema', 'test/verify/fixtures/junit.xsd', file], { stdio: 'pipe' });
+    if (!xmllint.available) throw new Error(missingToolMessage(xmllint));
+    execFileSync('xmllint', ['--noout', '--schema', 'test/support/fixtures/junit.xsd', file], { stdio: 'pipe' });
     const parsed = new XMLParser({ ignoreAttributes: false, isArray: (name) => name === 'testcase' || name === 'testsuite' }).parse(
       run.stdout,
     ) as {
@@ -164,7 +172,7 @@ describe('documents', () => {
 
   it('sarif: valid SARIF 2.1.0, results located in the file and at the JSON path', async () => {
     const run = await verify('--format', 'sarif', harFile);
-    const schema = JSON.parse(readFileSync('test/verify/fixtures/sarif-schema-2.1.0.json', 'utf8')) as object;
+    const schema = JSON.parse(readFileSync('test/support/fixtures/sarif-schema-2.1.0.json', 'utf8')) as object;
     const ajv = new Ajv04.default({ allErrors: true, strict: false, validateFormats: false, unicodeRegExp: false });
     const validate = ajv.compile(schema);
     const sarif = JSON.parse(run.stdout) as {
@@ -177,7 +185,7 @@ describe('documents', () => {
   });
 
   it('sarif: the schema check can fail', () => {
-    const schema = JSON.parse(readFileSync('test/verify/fixtures/sarif-schema-2.1.0.json', 'utf8')) as object;
+    const schema = JSON.parse(readFileSync('test/support/fixtures/sarif-schema-2.1.0.json', 'utf8')) as object;
     const validate = new Ajv04.default({ strict: false, validateFormats: false, unicodeRegExp: false }).compile(schema);
     expect(validate({ version: '2.1.0', runs: [{ results: [] }] })).toBe(false);
   });

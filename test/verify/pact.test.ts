@@ -4,7 +4,7 @@ import { MatchersV3, PactV3, PactV4 } from '@pact-foundation/pact';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createCartClient } from '../../src/index.js';
 import { m365Line } from '../support/cart-fixtures.js';
-import { SECRET_TOKEN, scratchDir, verify, verifyJson } from './traffic-support.js';
+import { SECRET_TOKEN, scratchDir, verify, verifyJson } from '../support/traffic.js';
 
 // Pact files written by the real Pact JS library (its Rust core comes from the optional dependency
 // @pact-foundation/pact-core-linux-x64-glibc and runs offline), for a consumer that uses this package's client.

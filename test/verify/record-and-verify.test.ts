@@ -5,7 +5,7 @@ import { startPrism, type RunningPrism } from '../../src/mock/prism.js';
 import type { FetchLike } from '../../src/index.js';
 import type { HarLog } from '../../src/record/index.js';
 import { updateBody } from '../support/cart-fixtures.js';
-import { recordAgainstFake, recordingClient, SECRET_TOKEN, scratchDir, verify, verifyJson } from './traffic-support.js';
+import { recordAgainstFake, recordingClient, SECRET_TOKEN, scratchDir, verify, verifyJson } from '../support/traffic.js';
 
 // Traffic recorded by the package's own client, through recordHar, against the two real implementations of the
 // contract this repository has: the stateful fake and the Prism mock. Both recordings must verify clean.

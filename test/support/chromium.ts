@@ -1,5 +1,5 @@
-import { existsSync } from 'node:fs';
 import { chromium, type Browser } from 'playwright-core';
+import { fileProbe, requireTool } from './system-requirements.js';
 
 export const chromiumPath = '/usr/bin/chromium';
 
@@ -14,14 +14,12 @@ const chromiumFlags = [
   '--disable-sync',
 ];
 
-/**
- * Why browser tests cannot run here, or undefined when they can. Under CI a missing browser is a
- * failure (the launch throws), never a skip: `.ci/run` installs it.
- */
-export function chromiumSkipReason(): string | undefined {
-  if (existsSync(chromiumPath) || process.env.CI) return undefined;
-  return `Skipping browser test: ${chromiumPath} is missing. Install it with \`sudo apt-get install -y chromium\`.`;
-}
+/** Debian's Chromium, as the browser suites need it: missing, they fail under CI=true and skip elsewhere, saying why. */
+export const chromiumTool = requireTool({
+  name: 'Chromium',
+  probes: [fileProbe(chromiumPath)],
+  install: 'apt-get install -y chromium',
+});
 
 export function launchChromium(): Promise<Browser> {
   return chromium.launch({ executablePath: chromiumPath, args: chromiumFlags });

@@ -5,7 +5,7 @@ import { createCartClient, type FetchLike } from '../../src/index.js';
 import { type HarLog, recordHar } from '../../src/record/index.js';
 import type { FakeCartService } from '../../src/fake/index.js';
 import { runVerifyCommand } from '../../src/verify/command.js';
-import { activeCart, updateBody } from '../support/cart-fixtures.js';
+import { activeCart, updateBody } from './cart-fixtures.js';
 
 /** A scratch directory for traffic files, removed by `remove()`. */
 export function scratchDir(): { dir: string; write: (name: string, document: unknown) => string; remove: () => void } {

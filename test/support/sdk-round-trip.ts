@@ -6,7 +6,7 @@ import type { AddressInfo } from 'node:net';
 import { promisify } from 'node:util';
 import { expect } from 'vitest';
 import type { FakeCartService } from '../../src/fake/index.js';
-import { documentedStatuses } from '../support/spec-examples.js';
+import { documentedStatuses } from './spec-examples.js';
 
 /*
  * What the Go and Java round-trip programs (test/sdks/go/, test/sdks/java/) do and print, and what the tests expect.
