@@ -30,28 +30,20 @@ export function compareMembers(
     const was = membersOf(wasBranches);
     const now = membersOf(nowBranches);
     const name = keyword === 'oneOf' ? 'one-of' : 'any-of';
-    for (const [key, branch] of was) {
+    for (const key of new Set([...was.keys(), ...now.keys()])) {
+      const branch = was.get(key);
       const next = now.get(key);
-      if (next === undefined) {
-        report(walk, path, {
-          severity: severityOf(walk.direction, true),
-          check: `${name}-removed`,
-          category: 'composition',
-          rule: 'composition.member-removed',
-          message: `${keyword} member ${key} removed`,
-        });
-      } else {
+      if (branch !== undefined && next !== undefined) {
         compareNodes({ ...before, node: branch }, { ...after, node: next }, `${path}<${keyword} ${key}>`, walk);
+        continue;
       }
-    }
-    for (const key of now.keys()) {
-      if (was.has(key)) continue;
+      const change = next === undefined ? 'removed' : 'added';
       report(walk, path, {
-        severity: severityOf(walk.direction, false),
-        check: `${name}-added`,
+        severity: severityOf(walk.direction, change === 'removed'),
+        check: `${name}-${change}`,
         category: 'composition',
-        rule: 'composition.member-added',
-        message: `${keyword} member ${key} added`,
+        rule: `composition.member-${change}`,
+        message: `${keyword} member ${key} ${change}`,
       });
     }
   }

@@ -3,6 +3,24 @@ import { compareContent } from './compare-content.js';
 import { type Operation, objectAt } from './operations.js';
 import type { Documents } from './schema-walk.js';
 
+/** A request body that became required breaks callers that send none; one that became optional breaks nobody. */
+const BODY_REQUIRED_CHANGE = {
+  required: {
+    severity: 'breaking',
+    id: 'request-body-became-required',
+    category: 'required',
+    rule: 'request.body.newly-required',
+    message: 'request body is now required',
+  },
+  optional: {
+    severity: 'non-breaking',
+    id: 'request-body-became-optional',
+    category: 'required',
+    rule: 'request.body.no-longer-required',
+    message: 'request body is now optional',
+  },
+} as const;
+
 export function compareRequestBodies(documents: Documents, before: Operation, after: Operation, emit: ChangeSink): void {
   const hadBody = before.operation.requestBody !== undefined;
   const hasBody = after.operation.requestBody !== undefined;
@@ -34,15 +52,6 @@ export function compareRequestBodies(documents: Documents, before: Operation, af
   }
   if (!hadBody) return;
   const nowRequired = now.required === true;
-  if ((was.required === true) !== nowRequired) {
-    emit({
-      severity: nowRequired ? 'breaking' : 'non-breaking',
-      id: `request-body-became-${nowRequired ? 'required' : 'optional'}`,
-      category: 'required',
-      rule: `request.body.${nowRequired ? 'newly-required' : 'no-longer-required'}`,
-      location,
-      message: `request body is now ${nowRequired ? 'required' : 'optional'}`,
-    });
-  }
+  if ((was.required === true) !== nowRequired) emit({ ...BODY_REQUIRED_CHANGE[nowRequired ? 'required' : 'optional'], location });
   compareContent(documents, was, now, location, 'request', emit);
 }

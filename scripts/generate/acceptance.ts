@@ -1,3 +1,4 @@
+import type { AcceptanceTable, AcceptedProperty, AcceptedValue } from '../../src/validation/acceptance-table.js';
 import { dotnetEnumName } from '../../src/validation/dotnet-enum-name.js';
 import { isObject, type Json, type JsonObject } from '../spec/json.js';
 
@@ -22,26 +23,6 @@ const KNOWN_RULES = {
 
 type RuleName = keyof typeof KNOWN_RULES;
 type Rules = { [name in RuleName]: (typeof KNOWN_RULES)[name][number] };
-
-interface AcceptedValue {
-  shape?: string;
-  items?: AcceptedValue;
-  mapValues?: AcceptedValue;
-  camelCaseKeys?: true;
-  enumByDotnetName?: Record<string, string | number>;
-  dateTime?: true;
-}
-
-interface AcceptedProperty extends AcceptedValue {
-  name: string;
-  nullMeansAbsent?: true;
-}
-
-interface AcceptanceTable {
-  caseInsensitiveNames: boolean;
-  root: AcceptedValue;
-  shapes: Record<string, Record<string, AcceptedProperty>>;
-}
 
 function readRules(extension: JsonObject, where: string): Rules {
   const rules: Partial<Record<RuleName, string>> = {};
@@ -169,38 +150,8 @@ export function findAcceptanceRules(spec: Json): Array<{ operationId: string; sc
   return found;
 }
 
-const TYPES = `/** How one JSON value is read: its object shape, its items, its map values, its enum spellings, a date-time. */
-export interface AcceptedValue {
-  /** The name of the object shape (in \`shapes\`) whose properties this value has. */
-  shape?: string;
-  /** How each item of an array is read. */
-  items?: AcceptedValue;
-  /** How each value of a string map is read. */
-  mapValues?: AcceptedValue;
-  /** The map's keys are camelCased (\`SubscriptionId\` -> \`subscriptionId\`). */
-  camelCaseKeys?: true;
-  /** The canonical enum value for each name the .NET enum converter reads a spelling as (\`OneTime\` -> \`one_time\`). */
-  enumByDotnetName?: Record<string, string | number>;
-  /** A date-time; one without an offset is read as UTC. */
-  dateTime?: true;
-}
-
-/** One property of an object shape: its canonical name and how its value is read. */
-export interface AcceptedProperty extends AcceptedValue {
-  name: string;
-  /** An optional property the service treats as unset when it is null. */
-  nullMeansAbsent?: true;
-}
-
-/** The tables of one request body. */
-export interface AcceptanceTable {
-  /** Property names are looked up by their lower-case spelling. */
-  caseInsensitiveNames: boolean;
-  root: AcceptedValue;
-  /** Object shapes by name, each mapping a property's lookup key to the property. */
-  shapes: Record<string, Record<string, AcceptedProperty>>;
-}
-`;
+// The tables' types live beside the code that reads them, so the generated file imports them instead of a copy.
+const TYPES = "import type { AcceptanceTable } from '../src/validation/acceptance-table.js';\n";
 
 export function renderAcceptance(spec: Json, header: string): string {
   const schemas = isObject(spec) && isObject(spec.components) && isObject(spec.components.schemas) ? spec.components.schemas : {};

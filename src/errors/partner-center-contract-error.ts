@@ -1,17 +1,12 @@
 import { CartClientError } from './cart-client-error.js';
+import type { CartViolation } from './cart-validation-error.js';
 
-/** One way an answer of Partner Center differs from the contract. */
-export interface ResponseContractDeviation {
-  /** `header` or `body`. */
+/**
+ * One way an answer of Partner Center differs from the contract: like a request's violation, with the part of the
+ * answer it is in (`path` is the header's name for a header, the JSON path for the body).
+ */
+export interface ResponseContractDeviation extends CartViolation {
   readonly part: 'header' | 'body';
-  /** The header's name, or the JSON path in the body: `lineItems[0].quantity`; `` for the body itself. */
-  readonly path: string;
-  /** The schema keyword or contract rule broken: `type`, `required`, `format`, `always-sent`, `content-type`... */
-  readonly rule: string;
-  /** A sentence naming the place, what the contract expects and what came. */
-  readonly message: string;
-  /** The offending value (undefined when it is missing). */
-  readonly value: unknown;
 }
 
 /**

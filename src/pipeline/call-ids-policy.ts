@@ -1,6 +1,7 @@
 import { validateCorrelationId, validateRequestId } from '../../generated/validators.js';
 import { CartValidationError, type CartViolation } from '../errors/index.js';
 import type { Policy } from './pipeline.js';
+import { responseNotes } from './response-notes.js';
 
 export const callIdsPolicyName = 'callIdsPolicy';
 export const REQUEST_ID_HEADER = 'MS-RequestId';
@@ -48,14 +49,10 @@ export interface SentIds {
   readonly correlationId: string;
 }
 
-// openapi-fetch hands the caller our Response but not the Request, so the ids this policy settled travel with the
-// Response; a WeakMap keeps them off the object and lets them go with it.
-const SENT_IDS = new WeakMap<Response, SentIds>();
+const SENT_IDS = responseNotes<SentIds>();
 
 /** The ids the call that got `response` was sent with, when it went through this policy. */
-export function sentIdsOf(response: Response): SentIds | undefined {
-  return SENT_IDS.get(response);
-}
+export const sentIdsOf = SENT_IDS.of;
 
 function guidViolation(path: string, value: string | null, isGuid: (value: unknown) => boolean): CartViolation[] {
   return isGuid(value) ? [] : [{ path, rule: 'format', message: `${path} must be a GUID (got ${JSON.stringify(value)})`, value }];

@@ -11,6 +11,7 @@ import {
 } from '../observability/tracing.js';
 import { errorCodeOf } from './error-code-of.js';
 import type { CallState, Exchange, Policy, SendNext } from './pipeline.js';
+import { responseNotes } from './response-notes.js';
 
 /** How many attempts a call took and how long, for the response metadata; kept with the Response it ended with. */
 export interface CallTiming {
@@ -18,12 +19,10 @@ export interface CallTiming {
   readonly durationMs: number;
 }
 
-const TIMINGS = new WeakMap<Response, CallTiming>();
+const TIMINGS = responseNotes<CallTiming>();
 
 /** The attempts and time of the call that ended with `response`. */
-export function callTimingOf(response: Response): CallTiming | undefined {
-  return TIMINGS.get(response);
-}
+export const callTimingOf = TIMINGS.of;
 
 /** The call and attempt observers of one client, sharing its hooks and its tracer. */
 export interface ObserverPolicies {

@@ -1,4 +1,4 @@
-import type { AcceptanceTable, AcceptedValue } from '../../generated/acceptance.js';
+import type { AcceptanceTable, AcceptedValue } from './acceptance-table.js';
 import { dotnetEnumName } from './dotnet-enum-name.js';
 
 /*

@@ -1,12 +1,6 @@
 import { isObject, type JsonObject } from './json-object.js';
-import {
-  headerMap,
-  preferredExample,
-  type RecordedBody,
-  type RecordedExchange,
-  type TrafficFile,
-  UnusableTrafficError,
-} from './traffic.js';
+import { headerMap, preferredExample, UnusableTrafficError } from './traffic.js';
+import type { RecordedBody, RecordedExchange, TrafficFile } from './traffic.js';
 
 /*
  * HAR 1.2 as browsers, mitmproxy, Playwright and this package's recorder write it. Only `log.entries[].request` and

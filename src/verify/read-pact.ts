@@ -1,12 +1,6 @@
 import { isObject, type JsonObject } from './json-object.js';
-import {
-  headerMap,
-  preferredExample,
-  type RecordedBody,
-  type RecordedExchange,
-  type TrafficFile,
-  UnusableTrafficError,
-} from './traffic.js';
+import { headerMap, preferredExample, UnusableTrafficError } from './traffic.js';
+import type { RecordedBody, RecordedExchange, TrafficFile } from './traffic.js';
 
 /*
  * Pact files, specification v2, v3 and v4 (HTTP interactions). The versions differ in where things live: v2 has the

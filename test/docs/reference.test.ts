@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Browser, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { buildReference } from '../../scripts/build-docs.js';
 import { BUNDLED_SPEC } from '../../scripts/paths.js';
 import { isObject, resolveRef, type Json } from '../../scripts/diff/json-pointer.js';
