@@ -4,18 +4,9 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { type FakeCartService, startFakeCartService } from '../../src/fake/index.js';
-import { type RunningPrism, startPrism } from '../../src/mock/prism.js';
 import { commandProbe, describeWithTools, fileProbe, requireTool } from '../support/system-requirements.js';
-import {
-  expectRoundTripAgainstFake,
-  expectRoundTripAgainstMock,
-  expectWireUpdate,
-  type RecordingProxy,
-  runRoundTrip,
-  seededCart,
-  startRecordingProxy,
-} from '../support/sdk-round-trip.js';
+import type { RoundTrip, RoundTripServers } from '../support/sdk-round-trip.js';
+import { runRoundTrip, roundTripArgs, roundTripTests, startRoundTripServers, stopRoundTripServers } from '../support/sdk-round-trip.js';
 
 /*
  * The Go SDK as a Go team without network would take it: Debian's Go and its packaged golang.org/x/oauth2, GOPATH
@@ -40,9 +31,7 @@ describeWithTools([go], 'go SDK (generated/sdks/go)', () => {
   let goPath = '';
   let env: NodeJS.ProcessEnv = {};
   let program = '';
-  let fake: FakeCartService | undefined;
-  let prism: RunningPrism | undefined;
-  let proxy: RecordingProxy | undefined;
+  let servers: RoundTripServers = {};
 
   const goCommand = (args: readonly string[], cwd: string) =>
     run('go', args, { cwd, env, timeout: 300_000 }).catch((error: Error & { stderr?: string; stdout?: string }) => {
@@ -71,12 +60,11 @@ describeWithTools([go], 'go SDK (generated/sdks/go)', () => {
       CGO_ENABLED: '0',
     };
     program = join(goPath, 'cart-roundtrip');
-    [fake, prism] = await Promise.all([startFakeCartService(), startPrism({ specPath: resolve('generated/openapi.json') })]);
-    proxy = await startRecordingProxy(fake.url);
+    servers = await startRoundTripServers();
   });
 
   afterAll(async () => {
-    await Promise.all([proxy?.stop(), fake?.stop(), prism?.stop()]);
+    await stopRoundTripServers(servers);
     if (goPath) rmSync(goPath, { recursive: true, force: true });
   });
 
@@ -90,39 +78,7 @@ describeWithTools([go], 'go SDK (generated/sdks/go)', () => {
     compileTimeoutMs,
   );
 
-  it('GETs a cart from the stateful fake, PUTs back only what it changed, and reads a typed 404', async () => {
-    if (!fake || !proxy) throw new Error('the fake did not start');
-    const seed = seededCart();
-    fake.seedCart(seed);
-    const report = await runRoundTrip(program, [
-      '-base-url',
-      proxy.url,
-      '-customer',
-      seed.customerId,
-      '-cart',
-      seed.id,
-      '-missing-cart',
-      seed.missingCartId,
-    ]);
-    expectRoundTripAgainstFake(report, seed, fake);
-    expect(proxy.putBodies).toHaveLength(1);
-    expectWireUpdate(proxy.putBodies[0], seed);
-  });
+  const roundTrip: RoundTrip = (target, seed, extra) => runRoundTrip(program, roundTripArgs(target, seed, extra));
 
-  it('does the same against the Prism mock, which also checks the PUT body against the contract', async () => {
-    if (!prism) throw new Error('Prism did not start');
-    const seed = seededCart();
-    const report = await runRoundTrip(program, [
-      '-base-url',
-      prism.url,
-      '-customer',
-      seed.customerId,
-      '-cart',
-      seed.id,
-      '-missing-cart',
-      seed.missingCartId,
-      '-prefer-404',
-    ]);
-    expectRoundTripAgainstMock(report);
-  });
+  roundTripTests(() => servers, roundTrip);
 });

@@ -4,18 +4,9 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { type FakeCartService, startFakeCartService } from '../../src/fake/index.js';
-import { type RunningPrism, startPrism } from '../../src/mock/prism.js';
 import { commandProbe, describeWithTools, fileProbe, requireTool } from '../support/system-requirements.js';
-import {
-  expectRoundTripAgainstFake,
-  expectRoundTripAgainstMock,
-  expectWireUpdate,
-  type RecordingProxy,
-  runRoundTrip,
-  seededCart,
-  startRecordingProxy,
-} from '../support/sdk-round-trip.js';
+import type { RoundTrip, RoundTripServers } from '../support/sdk-round-trip.js';
+import { runRoundTrip, roundTripArgs, roundTripTests, startRoundTripServers, stopRoundTripServers } from '../support/sdk-round-trip.js';
 
 /*
  * The Java SDK (okhttp-gson, java8 dates) compiled with javac against Debian's jars, no Maven. Three artifacts it
@@ -45,38 +36,22 @@ function javaFiles(dir: string): string[] {
 describeWithTools([java], 'java SDK (generated/sdks/java)', () => {
   let workDir = '';
   let classPath = '';
-  let fake: FakeCartService | undefined;
-  let prism: RunningPrism | undefined;
-  let proxy: RecordingProxy | undefined;
+  let servers: RoundTripServers = {};
 
   beforeAll(async () => {
     if (!existsSync(sdkSources)) throw new Error(`${sdkSources} is missing: run \`npm run generate:sdks\` first.`);
     workDir = mkdtempSync(join(tmpdir(), 'sdk-java-'));
     classPath = [join(workDir, 'classes'), ...debianJars].join(':');
-    [fake, prism] = await Promise.all([startFakeCartService(), startPrism({ specPath: resolve('generated/openapi.json') })]);
-    proxy = await startRecordingProxy(fake.url);
+    servers = await startRoundTripServers();
   });
 
   afterAll(async () => {
-    await Promise.all([proxy?.stop(), fake?.stop(), prism?.stop()]);
+    await stopRoundTripServers(servers);
     if (workDir) rmSync(workDir, { recursive: true, force: true });
   });
 
-  const roundTrip = (target: string, seed: ReturnType<typeof seededCart>, extra: string[] = []) =>
-    runRoundTrip('java', [
-      '-cp',
-      classPath,
-      'CartRoundTrip',
-      '-base-url',
-      target,
-      '-customer',
-      seed.customerId,
-      '-cart',
-      seed.id,
-      '-missing-cart',
-      seed.missingCartId,
-      ...extra,
-    ]);
+  const roundTrip: RoundTrip = (target, seed, extra) =>
+    runRoundTrip('java', ['-cp', classPath, 'CartRoundTrip', ...roundTripArgs(target, seed, extra)]);
 
   it(
     'compiles with javac against Debian jars (SDK, test-only shims and the round-trip program)',
@@ -94,17 +69,5 @@ describeWithTools([java], 'java SDK (generated/sdks/java)', () => {
     compileTimeoutMs,
   );
 
-  it('GETs a cart from the stateful fake, PUTs back only what it changed, and reads a typed 404', async () => {
-    if (!fake || !proxy) throw new Error('the fake did not start');
-    const seed = seededCart();
-    fake.seedCart(seed);
-    expectRoundTripAgainstFake(await roundTrip(proxy.url, seed), seed, fake);
-    expect(proxy.putBodies).toHaveLength(1);
-    expectWireUpdate(proxy.putBodies[0], seed);
-  });
-
-  it('does the same against the Prism mock, which also checks the PUT body against the contract', async () => {
-    if (!prism) throw new Error('Prism did not start');
-    expectRoundTripAgainstMock(await roundTrip(prism.url, seededCart(), ['-prefer-404']));
-  });
+  roundTripTests(() => servers, roundTrip);
 });

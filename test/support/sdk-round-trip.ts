@@ -4,8 +4,10 @@ import { once } from 'node:events';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { promisify } from 'node:util';
-import { expect } from 'vitest';
-import type { FakeCartService } from '../../src/fake/index.js';
+import { expect, it } from 'vitest';
+import { resolve } from 'node:path';
+import { type FakeCartService, startFakeCartService } from '../../src/fake/index.js';
+import { type RunningPrism, startPrism } from '../../src/mock/prism.js';
 import { documentedStatuses } from './spec-examples.js';
 
 /*
@@ -176,4 +178,53 @@ export function expectRoundTripAgainstMock(report: CartRoundTripReport): void {
   expect(report.updated).toMatchObject(updated);
   expect(report.reread).toMatchObject(read);
   expect(report.notFound).toEqual({ status: 404, code: notFound.code, description: notFound.description });
+}
+
+/** The round-trip program's own arguments: where to send, the cart to update and the one that does not exist. */
+export function roundTripArgs(baseUrl: string, seed: ReturnType<typeof seededCart>, extra: readonly string[] = []): string[] {
+  return ['-base-url', baseUrl, '-customer', seed.customerId, '-cart', seed.id, '-missing-cart', seed.missingCartId, ...extra];
+}
+
+/** Runs a language's compiled round-trip program against `baseUrl` for `seed`. */
+export type RoundTrip = (baseUrl: string, seed: ReturnType<typeof seededCart>, extra?: readonly string[]) => Promise<CartRoundTripReport>;
+
+/** The servers a language's suite started in its `beforeAll`; read when the tests run. */
+export interface RoundTripServers {
+  fake?: FakeCartService;
+  proxy?: RecordingProxy;
+  prism?: RunningPrism;
+}
+
+/** Starts the fake (behind a recording proxy) and the Prism mock a language's round trips run against. */
+export async function startRoundTripServers(): Promise<Required<RoundTripServers>> {
+  const [fake, prism] = await Promise.all([startFakeCartService(), startPrism({ specPath: resolve('generated/openapi.json') })]);
+  return { fake, prism, proxy: await startRecordingProxy(fake.url) };
+}
+
+/** Stops whatever `startRoundTripServers` started, also after it failed halfway. */
+export async function stopRoundTripServers({ fake, proxy, prism }: RoundTripServers): Promise<void> {
+  await Promise.all([proxy?.stop(), fake?.stop(), prism?.stop()]);
+}
+
+/**
+ * The two round trips every compiled SDK is held to: against the stateful fake, through the recording proxy (what was
+ * stored, and that the PUT body holds only what the caller set), and against the Prism mock (the spec's examples come
+ * back, and Prism checks the PUT body against the contract).
+ */
+export function roundTripTests(servers: () => RoundTripServers, roundTrip: RoundTrip, wire: { lineIdZeroOmitted?: boolean } = {}): void {
+  it('GETs a cart from the stateful fake, PUTs back only what it changed, and reads a typed 404', async () => {
+    const { fake, proxy } = servers();
+    if (!fake || !proxy) throw new Error('the fake did not start');
+    const seed = seededCart();
+    fake.seedCart(seed);
+    expectRoundTripAgainstFake(await roundTrip(proxy.url, seed), seed, fake);
+    expect(proxy.putBodies).toHaveLength(1);
+    expectWireUpdate(proxy.putBodies[0], seed, wire);
+  });
+
+  it('does the same against the Prism mock, which also checks the PUT body against the contract', async () => {
+    const { prism } = servers();
+    if (!prism) throw new Error('Prism did not start');
+    expectRoundTripAgainstMock(await roundTrip(prism.url, seededCart(), ['-prefer-404']));
+  });
 }
