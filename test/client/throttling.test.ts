@@ -72,10 +72,16 @@ describe('a 429 with Retry-After pauses one customer for the whole client', () =
     fake = await startFakeCartService();
     const { customerId, cartIds } = seedCarts(fake, 1);
     fake.throttle(customerId, { seconds: 60 });
-    const client = createCartClient({ credential: 'token', baseUrl: fake.url, tracing: false, throttling: { pauseOn429: false } });
+    const client = createCartClient({
+      credential: 'token',
+      baseUrl: fake.url,
+      tracing: false,
+      throttling: { pauseOn429: false },
+      // Were the customer paused, the second call would end in the queue with a timeout instead of a 429.
+      timeouts: { overallMs: 2000 },
+    });
     for (let call = 0; call < 2; call += 1)
       await expect(client.getCart(customerId, cartIds[0] ?? '', { retry: false })).rejects.toMatchObject({ status: 429 });
-    // Were the customer paused, the second call would have waited out the 60 s window instead of reaching the fake.
     expect(fake.throttledRequests(customerId)).toHaveLength(2);
   });
 });
@@ -181,6 +187,9 @@ describe('the queue honours each call signal and deadline', () => {
     const { client, wire, first, release, customerId, queuedCart } = await oneUpdateHeld();
     const controller = new AbortController();
     const queued = client.updateCart(customerId, queuedCart, updateBody(3) as CartUpdate, { signal: controller.signal });
+    // Give the call time to get past the queue were there none (then it would be sent, and counted below); the
+    // assertions do not depend on how long this takes.
+    await new Promise((resolve) => setTimeout(resolve, 50));
     controller.abort(new Error('caller gave up'));
     await expect(queued).rejects.toThrow('caller gave up');
     release();

@@ -3,9 +3,10 @@ import { createServer, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
 /*
- * A small real Partner Center stand-in on 127.0.0.1 for the issue-14 behaviours the stateful fake does not model
- * yet (per-customer throttling, expiring tokens). Each test scripts the answers; the server records what arrived.
- * Once the fake gains its `throttle` and `tokens` options, the throttling and 401 tests should move onto it.
+ * A small real Partner Center stand-in on 127.0.0.1 for answers the stateful fake does not give: response headers
+ * it never sends (MS-CV, MS-ServerId), an error code sent as a string, or any chosen error code under a 5xx (the
+ * fake's injected faults use the status as the code). Each test scripts the answers; the server records what
+ * arrived. Throttling and token refresh run against the fake (test/client/throttling.test.ts, token-refresh.test.ts).
  */
 
 /** One request as it arrived. */
