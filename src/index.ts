@@ -21,7 +21,7 @@ export type { CartClientLogger, LogLevel } from './observability/logger.js';
 export { ERROR_CATALOGUE, type ErrorCodeInfo } from '../generated/error-catalogue.js';
 export { errorCodeInfo, numericErrorCode } from './errors/error-code.js';
 export type { Credential, TokenProvider } from './pipeline/bearer-token-policy.js';
-export type { FetchLike } from './pipeline/pipeline.js';
+export type { FetchLike } from './transport/fetch-transport.js';
 export {
   CartValidationError,
   PartnerCenterApiError,

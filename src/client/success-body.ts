@@ -1,3 +1,4 @@
+import { isJsonMediaType } from '../drift/check-response.js';
 import { PartnerCenterResponseError, type ResponseProblem } from '../errors/index.js';
 import { sentIdsOf } from '../pipeline/call-ids-policy.js';
 import type { Cart } from '../types.js';
@@ -7,7 +8,7 @@ import type { Cart } from '../types.js';
  * `application/json` and a JSON object. Its fields are not checked further (the contract is open for extension).
  */
 export function cartFrom(response: Response, text: string | undefined): Cart {
-  if (!/^\s*application\/(?:[\w.+-]+\+)?json\b/i.test(response.headers.get('Content-Type') ?? '')) {
+  if (!isJsonMediaType(response.headers.get('Content-Type') ?? undefined)) {
     throw unusable(response, 'content-type', 'the body is not application/json');
   }
   let value: unknown;

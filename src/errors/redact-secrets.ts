@@ -7,12 +7,15 @@ import { CartClientError } from './cart-client-error.js';
  * or a JWT, is replaced in its message, stack, string properties and whole cause chain.
  */
 
-const REDACTED = '[redacted]';
+/** What every redacted secret is replaced with, in errors, recorded traffic and the verifier's output. */
+export const REDACTED = '[redacted]';
+/** Three base64url parts starting with `eyJ`: a JWT, whatever it was called (a regular expression's source). */
+export const JWT_SHAPE = 'eyJ[\\w-]{4,}\\.[\\w-]{4,}\\.[\\w-]*';
 /**
  * `Bearer <b64token>` (RFC 6750's token characters, 8 or more, so `Bearer <access token>` in prose stays) in any
  * text, and three base64url parts starting with `eyJ` (a JWT, whatever it was called).
  */
-const TOKEN_SHAPES = /\b(Bearer\s+)[\w.~+/-]{8,}=*|eyJ[\w-]{4,}\.[\w-]{4,}\.[\w-]*/gi;
+const TOKEN_SHAPES = new RegExp(String.raw`\b(Bearer\s+)[\w.~+/-]{8,}=*|` + JWT_SHAPE, 'gi');
 /** How many recent tokens one client remembers (a provider refreshes them; a few cover every call in flight). */
 const REMEMBERED_TOKENS = 16;
 /** How deep a cause chain is followed; a chain longer than this is cut (its rest becomes `[cut]`), never walked forever. */

@@ -1,7 +1,5 @@
 import type { LightRequest } from '../transport/light-request.js';
 
-export { createFetchTransport as createTransport, type FetchLike } from '../transport/fetch-transport.js';
-
 /*
  * Why a pipeline inside `fetch` and not openapi-fetch middleware: openapi-fetch middleware sees a request once and
  * cannot send it again, so retries and per-attempt timeouts cannot live there. openapi-fetch accepts a custom

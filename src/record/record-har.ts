@@ -1,4 +1,4 @@
-import type { FetchLike } from '../pipeline/pipeline.js';
+import type { FetchLike } from '../transport/fetch-transport.js';
 import type { HarEntry, HarLog, HarNameValue } from './har.js';
 import { REDACTED, redactedNames, redactJsonText, redactUrl } from './redact.js';
 

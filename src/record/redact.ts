@@ -1,10 +1,12 @@
+import { REDACTED } from '../errors/redact-secrets.js';
+
 /*
  * What the recorder never writes down. Credentials travel in headers (Authorization, cookies), in query strings
  * (`access_token=` in a redirect) and in bodies (`client_secret`, `refresh_token`); each of these places is
  * redacted by name, whatever its case.
  */
 
-export const REDACTED = '[redacted]';
+export { REDACTED };
 
 /** Names redacted wherever they appear, before the caller's own. */
 export const ALWAYS_REDACTED: readonly string[] = [

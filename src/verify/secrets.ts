@@ -1,3 +1,4 @@
+import { JWT_SHAPE } from '../errors/redact-secrets.js';
 import { ALWAYS_REDACTED, REDACTED } from '../record/redact.js';
 import type { RecordedExchange } from './traffic.js';
 
@@ -9,7 +10,7 @@ import type { RecordedExchange } from './traffic.js';
  */
 
 const SECRET_HEADERS = new Set([...ALWAYS_REDACTED, 'x-api-key', 'api-key', 'ocp-apim-subscription-key', 'x-functions-key']);
-const JWT = /eyJ[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]*/g;
+const JWT = new RegExp(JWT_SHAPE, 'g');
 /** Shorter values are too likely to be ordinary words to scrub everywhere. */
 const SHORTEST_SECRET = 6;
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createCartClient, PartnerCenterApiError, PartnerCenterNetworkError } from '../../src/index.js';
-import { composePipeline, createTransport } from '../../src/pipeline/pipeline.js';
+import { composePipeline } from '../../src/pipeline/pipeline.js';
+import { createFetchTransport } from '../../src/transport/fetch-transport.js';
 import { parseRetryAfter } from '../../src/pipeline/retry-after.js';
 import { backoffDelay, DEFAULT_RETRY, retryPolicy, type RetryClock } from '../../src/pipeline/retry-policy.js';
 import { CART_ID, createObservedFetch, CUSTOMER_ID, json, serviceCart, TOKEN } from '../support/observed-fetch.js';
@@ -95,7 +96,7 @@ describe('retryPolicy', () => {
     const answers = [json(429, {}, { 'Retry-After': '2' }), json(503, {}, { 'Retry-After': date }), json(200, {})];
     const send = composePipeline(
       [retryPolicy(DEFAULT_RETRY, clock)],
-      createTransport(async () => answers.shift() as Response),
+      createFetchTransport(async () => answers.shift() as Response),
     );
     const response = await send(new Request('https://example.test/'));
     expect(response.status).toBe(200);
@@ -106,7 +107,7 @@ describe('retryPolicy', () => {
     const clock = recordingClock();
     const send = composePipeline(
       [retryPolicy({ ...DEFAULT_RETRY, maxElapsedMs: 10_000 }, clock)],
-      createTransport(async () => json(429, {}, { 'Retry-After': '60' })),
+      createFetchTransport(async () => json(429, {}, { 'Retry-After': '60' })),
     );
     expect((await send(new Request('https://example.test/'))).status).toBe(429);
     expect(clock.waits).toEqual([]);
@@ -119,7 +120,7 @@ describe('retryPolicy', () => {
     const clock = recordingClock(0, 1);
     const send = composePipeline(
       [retryPolicy({ ...DEFAULT_RETRY, baseDelayMs: 100 }, clock)],
-      createTransport(async () => json(500, {})),
+      createFetchTransport(async () => json(500, {})),
     );
     await send(new Request('https://example.test/'));
     expect(clock.waits).toEqual([100, 200, 400]);
