@@ -1,3 +1,4 @@
+import { escapeXml } from './escape-output.js';
 import type { ExchangeVerdict } from './finding.js';
 import { findingLine } from './format-text.js';
 import { errorCount, type FileReport, type VerifyReport } from './report.js';
@@ -8,19 +9,9 @@ import { errorCount, type FileReport, type VerifyReport } from './report.js';
  * an error when the file could not be read. Warnings go to system-out.
  */
 
-// XML 1.0 cannot hold these even escaped; built from code points so the source holds no control characters.
-const CONTROL_CHARACTERS = new RegExp(
-  `[${String.fromCharCode(0)}-${String.fromCharCode(8)}${String.fromCharCode(11)}${String.fromCharCode(12)}${String.fromCharCode(14)}-${String.fromCharCode(31)}]`,
-  'g',
-);
-
-function xml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(CONTROL_CHARACTERS, '');
-}
-
 /** An xs:token: no line breaks, tabs or runs of spaces. */
 function token(text: string): string {
-  return xml(text.replace(/\s+/g, ' ').trim());
+  return escapeXml(text.replace(/\s+/g, ' ').trim());
 }
 
 function testCase(file: FileReport, verdict: ExchangeVerdict): string {
@@ -30,7 +21,7 @@ function testCase(file: FileReport, verdict: ExchangeVerdict): string {
   if (errors.length === 0) return `${open}/>`;
   const rules = [...new Set(errors.map((finding) => finding.rule))].join(' ');
   const detail = errors.map((finding) => findingLine(file, finding)).join('\n');
-  return `${open}>\n      <failure message="${xml(errors[0]?.message ?? '')}" type="${xml(rules)}">${xml(detail)}</failure>\n    </testcase>`;
+  return `${open}>\n      <failure message="${escapeXml(errors[0]?.message ?? '')}" type="${escapeXml(rules)}">${escapeXml(detail)}</failure>\n    </testcase>`;
 }
 
 function suite(file: FileReport, id: number, timestamp: string): string {
@@ -41,7 +32,7 @@ function suite(file: FileReport, id: number, timestamp: string): string {
     file.unusable === undefined
       ? file.verdicts.map((verdict) => testCase(file, verdict))
       : [
-          `    <testcase name="read ${token(file.file)}" classname="${token(file.file)}" time="0">\n      <error message="${xml(file.unusable)}" type="unusable-input">${xml(file.unusable)}</error>\n    </testcase>`,
+          `    <testcase name="read ${token(file.file)}" classname="${token(file.file)}" time="0">\n      <error message="${escapeXml(file.unusable)}" type="unusable-input">${escapeXml(file.unusable)}</error>\n    </testcase>`,
         ];
   const failures = file.verdicts.filter((verdict) => verdict.findings.some((finding) => finding.severity === 'error')).length;
   const attributes = [
@@ -58,11 +49,11 @@ function suite(file: FileReport, id: number, timestamp: string): string {
   return [
     `  <testsuite ${attributes}>`,
     '    <properties>',
-    `      <property name="format" value="${xml(file.format)}"/>`,
+    `      <property name="format" value="${escapeXml(file.format)}"/>`,
     `      <property name="errors-found" value="${errorCount(file)}"/>`,
     '    </properties>',
     ...cases,
-    `    <system-out>${xml([...file.notes, ...warnings].join('\n'))}</system-out>`,
+    `    <system-out>${escapeXml([...file.notes, ...warnings].join('\n'))}</system-out>`,
     '    <system-err></system-err>',
     '  </testsuite>',
   ].join('\n');
