@@ -86,7 +86,7 @@ export function judgeTargets(results: Omit<BenchResults, 'targets'>): Target[] {
       met: hundred !== undefined && hundred.validateMicroseconds < 50,
     },
     {
-      name: 'client entry for browsers, minified + gzip',
+      name: 'client entry for browsers (createCartClient), minified + gzip',
       goal: '< 12 000 B',
       measured: entry ? `${entry.gzippedBytes} B` : 'not measured',
       met: entry !== undefined && entry.gzippedBytes < 12_000,

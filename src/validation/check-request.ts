@@ -52,12 +52,19 @@ export interface CartUpdateCheckOptions {
  * ```
  */
 export function findCartUpdateViolations(body: unknown, options: CartUpdateCheckOptions = {}): CartViolation[] {
-  if (options.as === 'service') return acceptCartUpdateAsService(body).violations;
+  return options.as === 'service' ? acceptCartUpdateAsService(body).violations : strictViolations(body);
+}
+
+/**
+ * The client's own check, apart from `findCartUpdateViolations` so that a bundle holding only the client leaves out
+ * the service's reading rules and their tables (about 1.5 kB gzipped), which only that function's `'service'` uses.
+ */
+function strictViolations(body: unknown): CartViolation[] {
   return validateCartUpdate(body) ? [] : toViolations(validateCartUpdate.errors ?? [], body, 'the cart');
 }
 
 /** Throws a `CartValidationError` listing every violation unless `body` is a valid `CartUpdate`. */
 export function assertCartUpdate(body: unknown): asserts body is CartUpdate {
-  const violations = findCartUpdateViolations(body);
+  const violations = strictViolations(body);
   if (violations.length > 0) throw new CartValidationError(violations);
 }
