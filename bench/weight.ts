@@ -15,24 +15,69 @@ export interface DependencyWeight {
 }
 
 /* What a consumer's bundler makes of each entry: esbuild, ESM, browser platform, minified, then gzip -9. */
-const ENTRIES: { entry: string; contents: string }[] = [
+interface Entry {
+  entry: string;
+  contents: string;
+  /** Modules (import paths, `*` wildcards) left out of the bundle, to weigh what they add. */
+  leaveOut?: string[];
+}
+
+const CLIENT_ONLY = "export { createCartClient } from './src/index.ts';";
+
+/** The parts of the client that issues 13 and 14 made optional in principle, each with the modules that hold it. */
+const CLIENT_PARTS: Record<string, string[]> = {
+  'the generated validators (request and response)': ['*/validators.js'],
+  'openapi-fetch': ['openapi-fetch'],
+  'drift reporting (its code and the response validators, which only it uses)': ['*/validate-responses.js'],
+  'the error-code catalogue': ['*/error-catalogue.js'],
+  'hooks, logger and per-call observation': ['*/observe-policies.js', '*/hooks.js', '*/logger.js'],
+  throttling: ['*/throttle-policy.js'],
+  'tracing glue': ['*/tracing.js'],
+};
+
+const OPTIONAL_PARTS = [
+  'drift reporting (its code and the response validators, which only it uses)',
+  'the error-code catalogue',
+  'hooks, logger and per-call observation',
+  'throttling',
+  'tracing glue',
+];
+
+const ENTRIES: Entry[] = [
   // First: the client entry the issues budget, what a browser app that calls the client bundles.
-  { entry: 'createCartClient only (from the package root)', contents: "export { createCartClient } from './src/index.ts';" },
+  { entry: 'createCartClient only (from the package root)', contents: CLIENT_ONLY },
   {
     entry: 'the whole package root (src/index.ts: the client, errors, checks, catalogue)',
     contents: "export * from './src/index.ts';",
   },
   { entry: 'openapi-fetch (createClient only)', contents: "export { default as createClient } from 'openapi-fetch';" },
   { entry: 'axios', contents: "export { default as axios } from 'axios';" },
+  // Where the client entry's bytes go: the same bundle with one part left out at a time.
+  ...Object.entries(CLIENT_PARTS).map(([part, leaveOut]) => ({
+    entry: `createCartClient without ${part}`,
+    contents: CLIENT_ONLY,
+    leaveOut,
+  })),
+  {
+    entry: 'createCartClient without every optional part (drift code, catalogue, observation, throttling, tracing)',
+    contents: CLIENT_ONLY,
+    leaveOut: OPTIONAL_PARTS.flatMap((part) => CLIENT_PARTS[part] ?? []),
+  },
+  {
+    entry: 'the request validators alone (what the client checks before sending)',
+    contents:
+      "export { validateCartUpdate, validateCustomerId, validateCartId, validateRequestId, validateCorrelationId, validateLocale } from './generated/validators.js';",
+  },
 ];
 
-async function bundleSize(contents: string): Promise<{ minifiedBytes: number; gzippedBytes: number }> {
+async function bundleSize({ contents, leaveOut = [] }: Entry): Promise<{ minifiedBytes: number; gzippedBytes: number }> {
   const result = await build({
     stdin: { contents, resolveDir: process.cwd(), loader: 'ts', sourcefile: 'bench-entry.ts' },
     bundle: true,
     minify: true,
     format: 'esm',
     platform: 'browser',
+    external: leaveOut,
     write: false,
     logLevel: 'error',
   });
@@ -42,7 +87,7 @@ async function bundleSize(contents: string): Promise<{ minifiedBytes: number; gz
 
 export async function measureBundles(): Promise<BundleRow[]> {
   const rows: BundleRow[] = [];
-  for (const { entry, contents } of ENTRIES) rows.push({ entry, ...(await bundleSize(contents)) });
+  for (const entry of ENTRIES) rows.push({ entry: entry.entry, ...(await bundleSize(entry)) });
   return rows;
 }
 
