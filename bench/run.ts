@@ -8,6 +8,7 @@
  */
 import { readFile, writeFile } from 'node:fs/promises';
 import { cpus, loadavg, release, totalmem, type } from 'node:os';
+import { type FixesCostSettings, measureFixesCost } from './fixes-cost.js';
 import { measureInMemory, measureLoopback, type OverheadSettings } from './overhead.js';
 import { measurePipeline, type PipelineTimes } from './pipeline-time.js';
 import { judgeTargets, renderMarkdown, type BenchResults, type Machine } from './report.js';
@@ -20,6 +21,18 @@ const RESULTS_MD = 'bench/results.md';
 
 const FULL: OverheadSettings = { updates: 1500, rounds: 7, concurrency: 32, inMemoryCalls: 3000 };
 const QUICK: OverheadSettings = { updates: 300, rounds: 2, concurrency: 32, inMemoryCalls: 500 };
+
+/** The issue 12 pair (fixes-cost.ts): about 40 s, what the pair took in the rotation before, spent on short paired blocks. */
+const FIXES_FULL: FixesCostSettings = {
+  sequential: { pairs: 120, updatesPerBlock: 100 },
+  concurrent: { pairs: 50, updatesPerBlock: 320, concurrency: FULL.concurrency },
+  inMemory: { pairs: 40, updatesPerBlock: 500 },
+};
+const FIXES_QUICK: FixesCostSettings = {
+  sequential: { pairs: 10, updatesPerBlock: 50 },
+  concurrent: { pairs: 6, updatesPerBlock: 128, concurrency: QUICK.concurrency },
+  inMemory: { pairs: 6, updatesPerBlock: 200 },
+};
 
 function machine(): Machine {
   return {
@@ -49,6 +62,7 @@ async function main(): Promise<void> {
   }
   const quick = flags.has('--quick');
   const settings = quick ? QUICK : FULL;
+  const fixesSettings = quick ? FIXES_QUICK : FIXES_FULL;
   const log = (line: string): void => console.log(line);
   const started = performance.now();
   const host = machine();
@@ -57,6 +71,8 @@ async function main(): Promise<void> {
   const inMemory = await measureInMemory(settings, log);
   log('client overhead on loopback');
   const loopback = await measureLoopback(settings, log);
+  log('cost of the issue 12 fixes, in pairs of blocks');
+  const fixesCost = await measureFixesCost(fixesSettings, log);
   log('validation');
   const validation = measureValidation([1, 10, 100, 1000]);
   log('weight');
@@ -72,7 +88,9 @@ async function main(): Promise<void> {
     date: new Date().toISOString(),
     machine: host,
     settings,
+    fixesSettings,
     loopback,
+    fixesCost,
     inMemory,
     validation,
     bundles,
