@@ -1,5 +1,6 @@
 import { PartnerCenterContractError, type ResponseContractDeviation } from '../errors/index.js';
 import { sentIdsOf } from '../pipeline/call-ids-policy.js';
+import { MAX_JSON_DEPTH, nestsTooDeep } from '../validation/json-depth.js';
 import { type AnswerBody, findResponseDeviations, isJsonMediaType } from './check-response.js';
 
 /*
@@ -30,11 +31,16 @@ function warn(report: ResponseDeviationReport): void {
   );
 }
 
+/** What an answer nested deeper than MAX_JSON_DEPTH is judged as: a string where an object belongs. */
+const TOO_DEEP = `(nested more than ${MAX_JSON_DEPTH} levels deep)`;
+
 function bodyOf(parsed: unknown, contentType: string | null): AnswerBody {
   if (parsed === undefined || parsed === '') return { kind: 'none' };
   // openapi-fetch parses a success as JSON whatever its Content-Type, and hands back the text of an error body that
   // was not JSON.
   if (typeof parsed === 'string' || !isJsonMediaType(contentType ?? undefined)) return { kind: 'not-json' };
+  // The generated validators recurse, and so does quoting a value: a body nested too deep is judged as one value.
+  if (nestsTooDeep(parsed)) return { kind: 'json', value: TOO_DEEP };
   return { kind: 'json', value: parsed };
 }
 

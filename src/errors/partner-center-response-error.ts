@@ -1,7 +1,7 @@
 import { CartClientError } from './cart-client-error.js';
 
 /** What was wrong with an answer the client could not use. */
-export type ResponseProblem = 'malformed-json' | 'not-an-object' | 'content-type' | 'too-large' | 'redirect';
+export type ResponseProblem = 'malformed-json' | 'not-an-object' | 'content-type' | 'too-large' | 'too-deep' | 'redirect';
 
 /** Everything `PartnerCenterResponseError` reports. */
 export interface PartnerCenterResponseErrorDetails {
@@ -15,7 +15,7 @@ export interface PartnerCenterResponseErrorDetails {
 
 /**
  * An answer came back but is not one the contract allows for a success: a body that is not JSON, not a JSON
- * object, not `application/json`, larger than `maxResponseBytes`, or (in a browser, which hides where it points) a
+ * object, not `application/json`, larger than `maxResponseBytes`, nested deeper than 64 levels, or (in a browser, which hides where it points) a
  * redirect, which the client never follows. Never retried: a PUT may already have been applied.
  *
  * @example

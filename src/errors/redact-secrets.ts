@@ -20,6 +20,8 @@ const TOKEN_SHAPES = new RegExp(String.raw`\b(Bearer\s+)[\w.~+/-]{8,}=*|` + JWT_
 const REMEMBERED_TOKENS = 16;
 /** How deep a cause chain is followed; a chain longer than this is cut (its rest becomes `[cut]`), never walked forever. */
 const MAX_CAUSES = 8;
+/** How deep arrays and plain objects in an error's fields are walked; anything deeper becomes `[cut]`. */
+const MAX_VALUE_DEPTH = 64;
 
 /** The tokens one client sent, and the scrubbing of error text against them. */
 export class SecretRedactor {
@@ -54,14 +56,9 @@ export class SecretRedactor {
     const changes: [string, unknown][] = [];
     for (const key of Object.getOwnPropertyNames(error)) {
       const value = fields[key];
-      const clean =
-        key === 'cause'
-          ? this.redact(value, depth + 1)
-          : typeof value === 'string'
-            ? this.scrub(value)
-            : key === 'data' && value !== undefined
-              ? JSON.parse(this.scrub(JSON.stringify(value))) // the server-sent data of an API error
-              : value;
+      // Strings, and every string inside arrays and plain objects: the server-sent data of an API error, the
+      // deviations of a contract error (whose values are quoted from the answer), a violation's value.
+      const clean = key === 'cause' ? this.redact(value, depth + 1) : this.#scrubValue(value, 0);
       if (clean !== value) changes.push([key, clean]);
     }
     if (changes.length === 0) return error;
@@ -71,6 +68,29 @@ export class SecretRedactor {
       Object.defineProperty(target, key, { value, writable: true, configurable: true, enumerable });
     }
     return target;
+  }
+
+  /** `value` with every string in it (keys included) scrubbed; the same value when nothing changed. */
+  #scrubValue(value: unknown, depth: number): unknown {
+    if (typeof value === 'string') return this.scrub(value);
+    if (typeof value !== 'object' || value === null) return value;
+    const isArray = Array.isArray(value);
+    const prototype: unknown = Object.getPrototypeOf(value);
+    if (!isArray && prototype !== Object.prototype && prototype !== null) return value;
+    if (depth >= MAX_VALUE_DEPTH) return '[cut]';
+    let changed = false;
+    const entries = Object.entries(value).map(([key, item]): [string, unknown] => {
+      const cleanKey = isArray ? key : this.scrub(key);
+      const cleanItem = this.#scrubValue(item, depth + 1);
+      changed ||= cleanKey !== key || cleanItem !== item;
+      return [cleanKey, cleanItem];
+    });
+    if (!changed) return value;
+    // defineProperty, not assignment: a key `__proto__` (JSON.parse makes it an own key) stays a key.
+    const copy: object = isArray ? [] : {};
+    for (const [key, item] of entries)
+      Object.defineProperty(copy, key, { value: item, enumerable: true, writable: true, configurable: true });
+    return copy;
   }
 }
 

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { formatTimestamp, SERVER_OWNED_CART_FIELDS, type CartStatus, type FakeCart, type JsonObject } from './cart-model.js';
 import type { Clock } from './clock.js';
-import { findTooDeepPath, MAX_JSON_DEPTH } from './json-depth.js';
+import { findTooDeepPath, MAX_JSON_DEPTH } from '../validation/json-depth.js';
 import { normaliseLineItems } from './normalise-line-items.js';
 
 /** A line item to seed: the three required properties plus anything else, kept as given. */

@@ -4,7 +4,7 @@ export type { ConcurrencyMode } from './cart-updates.js';
 export type { FaultSpec } from './faults.js';
 export type { ThrottleSpec, ThrottledRequest } from './throttles.js';
 export type { IssueTokenOptions } from './tokens.js';
-export { MAX_JSON_DEPTH } from './json-depth.js';
+export { MAX_JSON_DEPTH } from '../validation/json-depth.js';
 export { BROKEN_VARIANTS, type BrokenVariant } from './broken-variants.js';
 export { createManualClock, systemClock, type Clock, type ManualClock } from './clock.js';
 export type { FakeCart, FakeLineItem, CartStatus, JsonObject } from './cart-model.js';

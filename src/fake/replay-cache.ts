@@ -22,13 +22,21 @@ interface Entry {
   bytes: number;
 }
 
-/** Key, fingerprint and map slot of one entry, counted on top of its answer (generous for a GUID key and two hashes). */
+/** Map slot and object of one entry, counted on top of its answer, key and fingerprint. */
 const ENTRY_OVERHEAD_BYTES = 512;
 
 /**
+ * What an entry holds in memory. The key is whatever MS-RequestId the client sent (the fake does not insist on a
+ * GUID, and a header may be kilobytes long), so it is counted like the answer: two bytes a character at most.
+ */
+function entryBytes(key: string, fingerprint: RequestFingerprint, answer = ''): number {
+  return ENTRY_OVERHEAD_BYTES + 2 * (key.length + fingerprint.cart.length + fingerprint.callerId.length) + Buffer.byteLength(answer);
+}
+
+/**
  * Successful PUT answers by MS-RequestId, so a retry gets the first answer instead of a second update.
- * Bounded by the bytes it holds (answers as serialised JSON plus a fixed overhead per entry), not by count: a
- * few large carts cannot exhaust memory, and many small ones are all kept. When over budget the oldest
+ * Bounded by the bytes it holds (answers as serialised JSON, request ids and fingerprints, plus a fixed overhead per
+ * entry), not by count: a few large carts or long request ids cannot exhaust memory, and many small ones are all kept. When over budget the oldest
  * completed answers are forgotten first; an answer bigger than the whole budget is not kept at all.
  */
 export class ReplayCache {
@@ -54,8 +62,9 @@ export class ReplayCache {
     const key = requestId.toLowerCase();
     const known = this.entries.get(key);
     if (!known) {
-      this.entries.set(key, { fingerprint, answer: undefined, bytes: ENTRY_OVERHEAD_BYTES });
-      this.heldBytes += ENTRY_OVERHEAD_BYTES;
+      const bytes = entryBytes(key, fingerprint);
+      this.entries.set(key, { fingerprint, answer: undefined, bytes });
+      this.heldBytes += bytes;
       return { kind: 'first' };
     }
     const differs = differingPart(known.fingerprint, fingerprint);
@@ -69,7 +78,7 @@ export class ReplayCache {
     const claimed = this.entries.get(key);
     if (!claimed) return;
     this.forget(key, claimed);
-    const bytes = ENTRY_OVERHEAD_BYTES + Buffer.byteLength(answer);
+    const bytes = entryBytes(key, claimed.fingerprint, answer);
     if (bytes > this.maxBytes) return;
     this.entries.set(key, { fingerprint: claimed.fingerprint, answer, bytes });
     this.heldBytes += bytes;

@@ -11,7 +11,7 @@ import { systemClock, type Clock } from './clock.js';
 import { ErrorCode, errorBody } from './error-body.js';
 import { FaultQueue, type FaultSpec } from './faults.js';
 import { BodyTooLargeError, JSON_CONTENT_TYPE, readBodyText, sendBody } from './http-io.js';
-import { findTooDeepPath, MAX_JSON_DEPTH } from './json-depth.js';
+import { findTooDeepPath, MAX_JSON_DEPTH } from '../validation/json-depth.js';
 import { ReplayCache } from './replay-cache.js';
 import { CustomerThrottles, type ThrottledRequest, type ThrottleSpec } from './throttles.js';
 import { guidFromToken, type IssueTokenOptions, TokenRegistry, type TokenCheck } from './tokens.js';

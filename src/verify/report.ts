@@ -17,6 +17,8 @@ export interface FileReport {
   readonly unusable: string | undefined;
 }
 
+const TOO_DEEP = 'a body in it is nested too deep to verify (RangeError); check that it holds real traffic';
+
 /** 0: everything conforms; 1: something does not; 2: some input could not be judged. */
 export type ExitCode = 0 | 1 | 2;
 
@@ -59,6 +61,9 @@ async function verifyFile(file: string, operations: readonly ContractOperation[]
   } catch (error) {
     if (error instanceof UnusableTrafficError)
       return { file, format: 'unknown', unit: 'entry', verdicts: [], notes: [], unusable: error.message };
+    // A body nested thousands deep overflows the recursive checks: this file cannot be judged, the others still are.
+    if (error instanceof RangeError)
+      return { file, format: 'unknown', unit: 'entry', verdicts: [], notes: [], unusable: `${file}: ${TOO_DEEP}` };
     throw error;
   }
 }

@@ -2,7 +2,8 @@
  * How deeply a body may nest objects and arrays. A real cart needs about a dozen levels (cart, lineItems,
  * a line, its addonItems, provisioningContext...), plus two per level of add-on chain; 64 leaves room for
  * unknown extensions. Without a bound, a body nested 100 000 deep would be stored and then make the cart
- * unreadable, because serialising and cloning it recurse and overflow the stack.
+ * unreadable, because serialising and cloning it recurse and overflow the stack. The fake refuses such a
+ * request body, and the client such an answer (checking, cloning or quoting it would overflow the stack too).
  */
 export const MAX_JSON_DEPTH = 64;
 
@@ -31,6 +32,21 @@ export function findTooDeepPath(value: unknown, maxDepth: number = MAX_JSON_DEPT
     }
   }
   return undefined;
+}
+
+/**
+ * True when a parsed JSON value nests objects and arrays deeper than `maxDepth` levels: `findTooDeepPath` without
+ * the path, small enough for the browser bundle (the client refuses such answers).
+ */
+export function nestsTooDeep(value: unknown, maxDepth: number = MAX_JSON_DEPTH): boolean {
+  const pending: [unknown, number][] = [[value, 0]];
+  for (let next = pending.pop(); next !== undefined; next = pending.pop()) {
+    const [node, depth] = next;
+    if (typeof node !== 'object' || node === null) continue;
+    if (depth >= maxDepth) return true;
+    for (const child of Object.values(node)) pending.push([child, depth + 1]);
+  }
+  return false;
 }
 
 function pathOf(visit: Visit): string {
