@@ -13,7 +13,8 @@ import { DEFAULT_RETRY, retryPolicy, type RetryOptions } from '../pipeline/retry
 import { attemptTimeoutPolicy, overallTimeoutPolicy } from '../pipeline/timeout-policy.js';
 import { destinationPolicy } from '../pipeline/destination-policy.js';
 import { secretRedactionPolicy, tokenWitnessPolicy } from '../pipeline/secret-redaction-policy.js';
-import { PartnerCenterCredentialError } from '../errors/index.js';
+import { CartValidationError, type PartnerCenterApiError, PartnerCenterCredentialError } from '../errors/index.js';
+import { raceSignal } from '../pipeline/race-signal.js';
 import { SecretRedactor } from '../errors/redact-secrets.js';
 import { createFetchTransport, type FetchLike, platformResponse, type Respond } from '../transport/fetch-transport.js';
 import { DEFAULT_MAX_RESPONSE_BYTES } from '../transport/read-body.js';
@@ -21,6 +22,9 @@ import { wireBodyOf } from '../validation/wire-body.js';
 import { apiErrorFrom } from './api-error.js';
 import { checkBaseUrl, DEFAULT_BASE_URL } from './base-url.js';
 import { CartQueue } from './cart-queue.js';
+import { rawClient } from './raw-client.js';
+import { flowBound } from './flow-bound.js';
+import { callOptionViolations, definedOnly, settingsViolations, throttlingViolations, type TimeoutOptions } from './call-settings.js';
 import { isHeaderValue } from './header-value.js';
 import { cartFrom } from './success-body.js';
 import { responseMetadataOf, type WithResponse } from './call-metadata.js';
@@ -29,13 +33,7 @@ import { answerJudge, type ResponseDeviationHandler, type ResponseValidationMode
 
 const CART_PATH = '/v1/customers/{customer-id}/carts/{cart-id}';
 
-/** How long to wait for Partner Center. */
-export interface TimeoutOptions {
-  /** One attempt, until the whole response body has arrived. Default 30 000 ms. */
-  attemptMs: number;
-  /** The whole call, retries and their waits included. Default 120 000 ms. */
-  overallMs: number;
-}
+export type { TimeoutOptions } from './call-settings.js';
 
 export const DEFAULT_TIMEOUTS: Readonly<TimeoutOptions> = Object.freeze({ attemptMs: 30_000, overallMs: 120_000 });
 
@@ -124,7 +122,11 @@ export interface CartClient {
 }
 
 function resolveRetry(retry: CartClientOptions['retry']): RetryOptions {
-  return retry === false ? { ...DEFAULT_RETRY, maxRetries: 0 } : { ...DEFAULT_RETRY, ...retry };
+  return retry === false ? { ...DEFAULT_RETRY, maxRetries: 0 } : { ...DEFAULT_RETRY, ...definedOnly(retry) };
+}
+
+function resolveTimeouts(timeouts: CartClientOptions['timeouts']): TimeoutOptions | undefined {
+  return timeouts === false ? undefined : { ...DEFAULT_TIMEOUTS, ...definedOnly(timeouts) };
 }
 
 /** A call's own settings over the client's: `false` wins either way, objects merge. */
@@ -133,7 +135,7 @@ function overridden<T extends object>(
   call: Partial<T> | false | undefined,
 ): Partial<T> | false | undefined {
   if (call === undefined) return client;
-  return call === false || client === false ? call : { ...client, ...call };
+  return call === false || client === false ? call : { ...client, ...definedOnly(call) };
 }
 
 /** What every pipeline of one client shares: its secrets, its destination and its throttling and observers. */
@@ -147,7 +149,7 @@ interface ClientScope {
 
 function buildPolicies(options: CartClientOptions, scope: ClientScope): Policy[] {
   const { correlationId, validate, redactor, baseUrl, shared } = scope;
-  const timeouts = options.timeouts === false ? undefined : { ...DEFAULT_TIMEOUTS, ...options.timeouts };
+  const timeouts = resolveTimeouts(options.timeouts);
   // Outermost first: scrubbing of errors and the destination check, ids and fixed headers once per logical call,
   // then the deadline of the whole call, the retry loop, and per attempt its own deadline and a (possibly
   // refreshed) token. No redirect is ever followed (the transports send with redirects off): it would carry the
@@ -182,6 +184,8 @@ function checkOptions(options: CartClientOptions): void {
     // The token itself is never quoted.
     throw new PartnerCenterCredentialError('the token is empty or holds line breaks or control characters');
   }
+  const [badSetting, ...more] = [...settingsViolations(options.retry, options.timeouts), ...throttlingViolations(options.throttling)];
+  if (badSetting) throw new TypeError([badSetting, ...more].map((found) => found.message).join('; '));
   const maxBytes = options.maxResponseBytes;
   if (maxBytes !== undefined && !(Number.isSafeInteger(maxBytes) && maxBytes > 0))
     throw new TypeError('maxResponseBytes must be a positive whole number');
@@ -191,6 +195,12 @@ function checkOptions(options: CartClientOptions): void {
   if (options.correlationId !== undefined && !validateCorrelationId(options.correlationId)) {
     throw new TypeError(`correlationId ${JSON.stringify(options.correlationId)} is not a GUID`);
   }
+}
+
+/** Refuses, before anything is sent, a call option that cannot be used (a NaN deadline, a line break in an id, a signal that is not one). */
+function assertCallOptions(call: CallOptions | undefined): void {
+  const violations = callOptionViolations(call);
+  if (violations.length > 0) throw new CartValidationError(violations);
 }
 
 /** The caller's own ids for one call, as headers; the call ids policy fills in and checks the rest. */
@@ -257,11 +267,11 @@ export function createCartClientWith(options: CartClientOptions, platform: Platf
   if (typeof options.credential === 'string') redactor.remember(options.credential);
   const maxBytes = options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES;
   const baseUrl = checkBaseUrl(options.baseUrl ?? DEFAULT_BASE_URL);
-  const scope: ClientScope = { correlationId, validate, redactor, baseUrl, shared: sharedPolicies(options) };
+  const scope: ClientScope = { correlationId, validate, redactor, baseUrl, shared: sharedPolicies(options, redactor) };
   const transport = options.fetch ? createFetchTransport(options.fetch, maxBytes, platform.respond) : platform.transport(maxBytes);
   const send = composePipeline(buildPolicies(options, scope), transport);
-  const judge = answerJudge(options.validateResponses ?? 'report', options.onResponseDeviation);
-  const raw = createClient<paths>({ baseUrl, fetch: send, Request: platform.Request });
+  const judge = answerJudge(options.validateResponses ?? 'report', options.onResponseDeviation, (report) => redactor.scrubValue(report));
+  const openapi = createClient<paths>({ baseUrl, fetch: send, Request: platform.Request });
   const modifications = new CartQueue();
 
   /** The `fetch` of a call with its own retry or timeout settings; undefined (the client's) for the others. */
@@ -279,7 +289,8 @@ export function createCartClientWith(options: CartClientOptions, platform: Platf
     try {
       if (!response.ok) {
         judge(response, error);
-        throw reportApiError(scope.shared.emit, method, response, apiErrorFrom(response, error));
+        // Scrubbed before the error hook sees it: a server may echo the token in its description, data or body.
+        throw reportApiError(scope.shared.emit, method, response, redactor.redact(apiErrorFrom(response, error)) as PartnerCenterApiError);
       }
       const cart = cartFrom(response, data);
       judge(response, cart);
@@ -291,8 +302,9 @@ export function createCartClientWith(options: CartClientOptions, platform: Platf
   }
 
   async function getCartAnswer(customerId: string, cartId: string, call?: CallOptions): Promise<Answer> {
+    assertCallOptions(call);
     if (validate) assertCartPath(customerId, cartId);
-    const { data, error, response } = await raw.GET(CART_PATH, {
+    const { data, error, response } = await openapi.GET(CART_PATH, {
       params: { path: { 'customer-id': customerId, 'cart-id': cartId }, header: callHeaders(call) },
       signal: call?.signal,
       fetch: fetchFor(call),
@@ -302,7 +314,7 @@ export function createCartClientWith(options: CartClientOptions, platform: Platf
   }
 
   async function put(customerId: string, cartId: string, wire: string, call?: CallOptions): Promise<Answer> {
-    const { data, error, response } = await raw.PUT(CART_PATH, {
+    const { data, error, response } = await openapi.PUT(CART_PATH, {
       params: { path: { 'customer-id': customerId, 'cart-id': cartId }, header: callHeaders(call) },
       // The body goes out as the exact text that was checked (see wireBodyOf); openapi-fetch does not re-serialise it.
       body: {} as CartUpdate,
@@ -315,25 +327,46 @@ export function createCartClientWith(options: CartClientOptions, platform: Platf
   }
 
   async function updateCartAnswer(customerId: string, cartId: string, cart: CartUpdate, call?: CallOptions): Promise<Answer> {
+    assertCallOptions(call);
     if (validate) assertCartPath(customerId, cartId);
     return put(customerId, cartId, wireBodyOf(cart, validate), call);
   }
 
   async function modifyCartAnswer(customerId: string, cartId: string, mutate: CartMutator, call?: ModifyCallOptions): Promise<Answer> {
-    const both: ModifyCallOptions = { ...call, correlationId: call?.correlationId ?? correlationId };
-    return modifications.run(`${String(customerId).toLowerCase()}/${String(cartId).toLowerCase()}`, async () => {
-      // The cart was just parsed from the response, so it is already the caller's private copy to change; the copy
-      // kept beside it is what the service returned, which it accepts back even where the strict contract would not.
-      const { cart: read } = await getCartAnswer(customerId, cartId, both);
-      const returned = structuredClone(read);
-      const changed: unknown = (await mutate(read)) ?? read;
-      return put(
-        customerId,
-        cartId,
-        wireBodyOf(changed, validate, (value) => assertRoundTrip(value, returned)),
-        both,
+    assertCallOptions(call);
+    const flow = flowBound(call?.signal, resolveTimeouts(overridden(options.timeouts, call?.timeouts))?.overallMs);
+    // GET and PUT carry the flow's signal, so the wait in the queue, both calls and the mutator end together at the
+    // caller's signal or the overall deadline, counted from the start of modifyCart.
+    const both: ModifyCallOptions = { ...call, signal: flow.signal, correlationId: call?.correlationId ?? correlationId };
+    try {
+      return await modifications.run(
+        `${String(customerId).toLowerCase()}/${String(cartId).toLowerCase()}`,
+        async () => {
+          // The cart was just parsed from the response, so it is already the caller's private copy to change; the copy
+          // kept beside it is what the service returned, which it accepts back even where the strict contract would not.
+          const { cart: read, response } = await getCartAnswer(customerId, cartId, both);
+          flow.attempts = responseMetadataOf(response).attempts;
+          const returned = structuredClone(read);
+          // A mutator may never settle; raced like the token provider, so the cart's queue moves on without it.
+          const mutated = await (flow.signal
+            ? raceSignal(
+                Promise.resolve().then(() => mutate(read)),
+                flow.signal,
+              )
+            : mutate(read));
+          const changed: unknown = mutated ?? read;
+          return put(
+            customerId,
+            cartId,
+            wireBodyOf(changed, validate, (value) => assertRoundTrip(value, returned)),
+            both,
+          );
+        },
+        flow.signal,
       );
-    });
+    } finally {
+      flow.end();
+    }
   }
 
   return {
@@ -345,6 +378,6 @@ export function createCartClientWith(options: CartClientOptions, platform: Platf
       updateCart: async (customerId, cartId, cart, call) => withMetadata(await updateCartAnswer(customerId, cartId, cart, call)),
       modifyCart: async (customerId, cartId, mutate, call) => withMetadata(await modifyCartAnswer(customerId, cartId, mutate, call)),
     },
-    raw,
+    raw: rawClient(openapi, send),
   };
 }

@@ -1,9 +1,11 @@
 import type { PartnerCenterApiError } from '../errors/index.js';
-import { callInfoOf, type CartClientHooks, type EmitHook, hookEmitter } from '../observability/hooks.js';
+import type { SecretRedactor } from '../errors/redact-secrets.js';
+import { callInfoOf, type CartClientHooks, type EmitHook, hookEmitter, scrubbedEmitter } from '../observability/hooks.js';
 import { type CartClientLogger, type LogLevel, loggerHooks } from '../observability/logger.js';
 import { tokenRefreshPolicy, type Credential } from '../pipeline/bearer-token-policy.js';
 import { callTimingOf, observerPolicies } from '../pipeline/observe-policies.js';
 import type { Policy } from '../pipeline/pipeline.js';
+import { definedOnly } from './call-settings.js';
 import type { RetryListener } from '../pipeline/retry-policy.js';
 import { DEFAULT_THROTTLING, type ThrottlePolicies, throttlePolicies, type ThrottlingOptions } from '../pipeline/throttle-policy.js';
 
@@ -32,8 +34,9 @@ export interface SharedPolicies {
   readonly onRetry: RetryListener | undefined;
 }
 
-export function sharedPolicies(options: SharedPolicyOptions): SharedPolicies {
-  const emit = hookEmitter([options.hooks, options.logger && loggerHooks(options.logger, options.logLevel ?? 'info')]);
+export function sharedPolicies(options: SharedPolicyOptions, redactor: SecretRedactor): SharedPolicies {
+  const hooks = hookEmitter([options.hooks, options.logger && loggerHooks(options.logger, options.logLevel ?? 'info')]);
+  const emit = hooks && scrubbedEmitter(hooks, redactor);
   const observers = observerPolicies(emit, options.tracing ?? true);
   const onRetry: RetryListener | undefined = emit && ((notice, exchange) => emit('retry', { ...callInfoOf(exchange), ...notice }));
   return {
@@ -41,7 +44,7 @@ export function sharedPolicies(options: SharedPolicyOptions): SharedPolicies {
     callObserver: observers.call,
     // A fixed token cannot be refreshed: its 401 is final at once.
     tokenRefresh: typeof options.credential === 'string' ? undefined : tokenRefreshPolicy(onRetry),
-    throttle: options.throttling === false ? undefined : throttlePolicies({ ...DEFAULT_THROTTLING, ...options.throttling }),
+    throttle: options.throttling === false ? undefined : throttlePolicies({ ...DEFAULT_THROTTLING, ...definedOnly(options.throttling) }),
     attemptObserver: observers.attempt,
     onRetry,
   };

@@ -44,8 +44,15 @@ function bodyOf(parsed: unknown, contentType: string | null): AnswerBody {
   return { kind: 'json', value: parsed };
 }
 
-/** The judge for a mode; `off` gives one that does nothing. */
-export function answerJudge(mode: ResponseValidationMode, onDeviation: ResponseDeviationHandler = warn): AnswerJudge {
+/**
+ * The judge for a mode; `off` gives one that does nothing. `scrub` cleans each report of secrets before the handler
+ * (or the default warning) sees it: the values it quotes come from the answer, which may echo the token.
+ */
+export function answerJudge(
+  mode: ResponseValidationMode,
+  onDeviation: ResponseDeviationHandler = warn,
+  scrub: (report: ResponseDeviationReport) => ResponseDeviationReport = (report) => report,
+): AnswerJudge {
   if (mode === 'off') return () => {};
   return (response, parsed) => {
     const deviations = findResponseDeviations({
@@ -59,7 +66,7 @@ export function answerJudge(mode: ResponseValidationMode, onDeviation: ResponseD
     if (mode === 'strict') throw new PartnerCenterContractError(response.status, requestId, deviations);
     for (const deviation of deviations) {
       try {
-        onDeviation({ ...deviation, status: response.status, requestId });
+        onDeviation(scrub({ ...deviation, status: response.status, requestId }));
       } catch {
         // A failing logger must not break the call: report mode promises that.
       }

@@ -58,7 +58,7 @@ export class SecretRedactor {
       const value = fields[key];
       // Strings, and every string inside arrays and plain objects: the server-sent data of an API error, the
       // deviations of a contract error (whose values are quoted from the answer), a violation's value.
-      const clean = key === 'cause' ? this.redact(value, depth + 1) : this.#scrubValue(value, 0);
+      const clean = key === 'cause' ? this.redact(value, depth + 1) : this.scrubValue(value);
       if (clean !== value) changes.push([key, clean]);
     }
     if (changes.length === 0) return error;
@@ -70,7 +70,14 @@ export class SecretRedactor {
     return target;
   }
 
-  /** `value` with every string in it (keys included) scrubbed; the same value when nothing changed. */
+  /**
+   * `value` with every string in it (keys included) scrubbed, through arrays and plain objects; the same value when
+   * nothing changed. Other objects (errors, Headers) are left to their own scrubbing.
+   */
+  scrubValue<T>(value: T, depth = 0): T {
+    return this.#scrubValue(value, depth) as T;
+  }
+
   #scrubValue(value: unknown, depth: number): unknown {
     if (typeof value === 'string') return this.scrub(value);
     if (typeof value !== 'object' || value === null) return value;

@@ -1,3 +1,4 @@
+import type { SecretRedactor } from '../errors/redact-secrets.js';
 import type { RetryNotice } from '../pipeline/retry-policy.js';
 
 /** Which call an event is about. The ids are the ones sent, so they match Partner Center's logs. */
@@ -64,6 +65,33 @@ export function hookEmitter(sets: readonly (CartClientHooks | undefined)[]): Emi
       }
     }
   };
+}
+
+/**
+ * `emit` with every event scrubbed of the client's tokens first: its text (a URL, a message), its error (the same
+ * object for a client error, which is scrubbed in place) and a copy of its headers where one holds a secret. A
+ * server may echo the token in any of them, and hooks and the logger write them where the call's caller never looks.
+ */
+export function scrubbedEmitter(emit: EmitHook, redactor: SecretRedactor): EmitHook {
+  return (name, event) => {
+    // Strings are scrubbed through the plain event; its error and headers are objects of their own kind, done next.
+    const clean = { ...redactor.scrubValue(event) };
+    const { error, headers } = event as { error?: unknown; headers?: Headers };
+    if ('error' in event) Object.assign(clean, { error: redactor.redact(error) });
+    if (headers) Object.assign(clean, { headers: scrubbedHeaders(headers, redactor) });
+    emit(name, clean);
+  };
+}
+
+function scrubbedHeaders(headers: Headers, redactor: SecretRedactor): Headers {
+  let copy: Headers | undefined;
+  headers.forEach((value, name) => {
+    const clean = redactor.scrub(value);
+    if (clean === value) return;
+    copy ??= new Headers(headers);
+    copy.set(name, clean);
+  });
+  return copy ?? headers;
 }
 
 /** The call an exchange belongs to, as hooks and log lines name it. */

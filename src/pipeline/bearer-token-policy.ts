@@ -23,7 +23,8 @@ export function bearerTokenPolicy(credential: Credential): Policy {
     async send(exchange, next) {
       const token =
         typeof credential === 'string' ? credential : await provideToken(credential, MUST_REFRESH.delete(exchange.call), exchange.signal);
-      if (typeof token !== 'string' || token === '') throw new PartnerCenterCredentialError('the token is empty or not a string');
+      if (typeof token !== 'string' || token.trim() === '')
+        throw new PartnerCenterCredentialError('the token is empty, blank or not a string');
       try {
         exchange.headers.set('Authorization', `Bearer ${token}`);
       } catch {

@@ -13,6 +13,10 @@ export function destinationPolicy(checkedBaseUrl: string): Policy {
     name: 'destinationPolicy',
     send(exchange, next) {
       if (exchange.url.startsWith(trusted)) return next(exchange);
+      if (!URL.canParse(exchange.url)) {
+        const message = `the request URL ${JSON.stringify(exchange.url)} is not absolute: give client.raw calls a baseUrl such as ${JSON.stringify(checkedBaseUrl)}`;
+        return Promise.reject(new CartValidationError([{ path: 'baseUrl', rule: 'destination', message, value: exchange.url }]));
+      }
       const url = new URL(exchange.url);
       const problem = destinationProblem(url);
       if (problem === undefined) return next(exchange);

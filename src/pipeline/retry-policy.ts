@@ -54,6 +54,8 @@ export const systemRetryClock: RetryClock = {
         reject(signal.reason);
       };
       const listens = signal !== NEVER_ABORTS;
+      // Listening first: if the signal is not one (a JavaScript caller's mistake), this throws before any timer exists.
+      if (listens) signal.addEventListener('abort', onAbort, { once: true });
       const timer = setTimeout(
         () => {
           if (listens) signal.removeEventListener('abort', onAbort);
@@ -61,7 +63,6 @@ export const systemRetryClock: RetryClock = {
         },
         Math.min(ms, MAX_TIMER_MS),
       );
-      if (listens) signal.addEventListener('abort', onAbort, { once: true });
     }),
 };
 

@@ -23,6 +23,8 @@ function isNullBodyStatus(status: number): boolean {
   return status === 101 || status === 204 || status === 205 || status === 304;
 }
 
+function ignore(): void {}
+
 /** One keep-alive pool for every client of this process, made at first use: many clients do not multiply sockets. */
 let sharedDispatcher: Agent | undefined;
 
@@ -37,6 +39,9 @@ export function createUndiciTransport(maxBytes: number): SendNext {
       signal: exchange.signal,
       dispatcher,
     });
+    // Destroying a body that was not read emits 'error' (aborted); with no listener Node would end the process. The
+    // reading below still sees every error through its iterator.
+    answer.body.on('error', ignore);
     const headers = toHeaders(answer.headers);
     if (isNullBodyStatus(answer.statusCode)) {
       answer.body.destroy();

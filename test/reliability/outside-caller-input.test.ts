@@ -6,7 +6,8 @@ import { serversClosedAfterEach } from '../support/outside-run.js';
 /*
  * Outside run (issue 12): a hostile or careless caller. Every call must settle (within its own deadline or signal)
  * and reject with a CartClientError, never a platform TypeError, and nothing may be sent on options that cannot
- * mean anything. Tests marked DEFECT fail until the fix proposed in the report lands; the others held.
+ * mean anything. The first run found the stuck mutator, the unchecked settings, the CR/LF id and the relative raw
+ * baseUrl; the others held.
  */
 
 const startServer = serversClosedAfterEach();
@@ -15,7 +16,7 @@ const answerCart = () =>
   startServer((_request, response) => sendJson(response, 200, { id: CART_ID, lineItems: [] }, { 'MS-RequestId': CART_ID }));
 
 describe.each(TRANSPORTS)('hostile callers over %s', (_, createClient) => {
-  it('DEFECT: modifyCart whose mutator never settles ends at the caller signal, and frees the cart for later calls', async () => {
+  it('modifyCart whose mutator never settles ends at the caller signal, and frees the cart for later calls', async () => {
     const server = await answerCart();
     const client = createClient({ credential: 'token', baseUrl: server.url, timeouts: { overallMs: 200 } });
     const reason = new Error('the user left');
@@ -34,7 +35,7 @@ describe.each(TRANSPORTS)('hostile callers over %s', (_, createClient) => {
     await expect(client.modifyCart(CUSTOMER_ID, CART_ID, () => undefined)).resolves.toMatchObject({ id: CART_ID });
   }, 5_000);
 
-  it('DEFECT: a later modifyCart queued behind a stuck one still ends at its own overall deadline', async () => {
+  it('a later modifyCart queued behind a stuck one still ends at its own overall deadline', async () => {
     const server = await answerCart();
     const client = createClient({ credential: 'token', baseUrl: server.url, timeouts: { overallMs: 200 } });
     void client.modifyCart(CUSTOMER_ID, CART_ID, () => new Promise<void>(() => undefined)).catch(() => undefined);
@@ -45,12 +46,14 @@ describe.each(TRANSPORTS)('hostile callers over %s', (_, createClient) => {
   it.each<[string, CallOptions]>([
     ['retry.baseDelayMs NaN', { retry: { baseDelayMs: Number.NaN } }],
     ['retry.maxDelayMs negative', { retry: { maxDelayMs: -1 } }],
-    ['retry.retryOn missing', { retry: { retryOn: undefined as unknown as number[] } }],
+    ['retry.retryOn not a list of statuses', { retry: { retryOn: '429' as unknown as number[] } }],
+    ['retry.maxRetries fractional', { retry: { maxRetries: 1.5 } }],
+    ['a correlationId with CR LF', { correlationId: 'a\r\nX-Injected: 1' }],
     ['timeouts.attemptMs NaN', { timeouts: { attemptMs: Number.NaN } }],
     ['timeouts.overallMs negative', { timeouts: { overallMs: -1 } }],
     ['requestId with CR LF', { requestId: 'a\r\nX-Injected: 1' }],
   ])(
-    'DEFECT: a call with %s is refused with a validation error and sends nothing',
+    'a call with %s is refused with a validation error and sends nothing',
     async (_name, options) => {
       const server = await answerCart();
       const client = createClient({ credential: 'token', baseUrl: server.url });
@@ -61,7 +64,43 @@ describe.each(TRANSPORTS)('hostile callers over %s', (_, createClient) => {
     5_000,
   );
 
-  it('DEFECT: a client.raw call with a relative baseUrl rejects with a validation error', async () => {
+  it('a call whose retry and timeouts settings are given as undefined keeps the defaults (as if left out) and is answered', async () => {
+    // Partial<RetryOptions> allows an explicit undefined; it once replaced the default list and made a 200 a network error.
+    const server = await answerCart();
+    const client = createClient({
+      credential: 'token',
+      baseUrl: server.url,
+      retry: { retryOn: undefined },
+      timeouts: { attemptMs: undefined },
+    });
+    const options: CallOptions = { retry: { retryOn: undefined, baseDelayMs: undefined }, timeouts: { overallMs: undefined } };
+    await expect(client.getCart(CUSTOMER_ID, CART_ID, options)).resolves.toMatchObject({ id: CART_ID });
+    expect(server.requests).toHaveLength(1);
+  });
+
+  it('a client whose own retry or timeout settings cannot mean anything is refused at creation, naming the setting', () => {
+    expect(() => createClient({ credential: 'token', retry: { baseDelayMs: Number.NaN } })).toThrow(/retry\.baseDelayMs must be/);
+    expect(() => createClient({ credential: 'token', timeouts: { overallMs: -1 } })).toThrow(/timeouts\.overallMs must be/);
+    expect(() => createClient({ credential: 'token', throttling: { maxConcurrentPerCustomer: 0 } })).toThrow(
+      /throttling\.maxConcurrentPerCustomer must be a number above 0/,
+    );
+    expect(() => createClient({ credential: 'token', throttling: { maxPauseMs: Number.NaN } })).toThrow(/throttling\.maxPauseMs must be/);
+  });
+
+  it('a client.raw call with a signal that is not one rejects with a validation error and sends nothing', async () => {
+    const server = await answerCart();
+    const client = createClient({ credential: 'token', baseUrl: server.url });
+    const error = await rejectionOf(
+      client.raw.GET('/v1/customers/{customer-id}/carts/{cart-id}', {
+        params: { path: { 'customer-id': CUSTOMER_ID, 'cart-id': CART_ID } },
+        signal: {} as AbortSignal,
+      }),
+    );
+    expect(isCartClientError(error) && error.kind, String(error)).toBe('validation');
+    expect(server.requests).toHaveLength(0);
+  });
+
+  it('a client.raw call with a relative baseUrl rejects with a validation error', async () => {
     const client = createClient({ credential: 'token', baseUrl: 'http://127.0.0.1:9' });
     const error = await rejectionOf(
       client.raw.GET('/v1/customers/{customer-id}/carts/{cart-id}', {
@@ -75,6 +114,7 @@ describe.each(TRANSPORTS)('hostile callers over %s', (_, createClient) => {
   it.each<[string, (token: string) => unknown]>([
     ['a number', () => 42],
     ['an empty string', () => ''],
+    ['a blank string', () => '   '],
     ['an object with toString', () => ({ toString: () => 'token' })],
     ['a token with CR LF', () => 'token\r\nX-Injected: 1'],
     ['a token with non-Latin-1 characters', () => 'tök€n'],

@@ -6,10 +6,10 @@ import { CART_ID, CUSTOMER_ID, PLAIN_SECRET, rejectionOf, sendJson, TRANSPORTS }
 import { everyRendering, serversClosedAfterEach } from '../support/outside-run.js';
 
 /*
- * Outside run (issue 12): where the token can still surface. The client scrubs the error a call rejects with, but
- * hooks and the logger hear of the error before that scrubbing (the error hook is called inside the pipeline, and
- * for typed calls before the answer's error is scrubbed), and the deviations drift reporting hands over quote the
- * answer as it came. Tests marked DEFECT fail until the fix proposed in the report lands.
+ * Outside run (issue 12): where the token could still surface besides the error a call rejects with. The first run
+ * found hooks and the logger hearing of errors before they were scrubbed (the error hook is called inside the
+ * pipeline, and for typed calls it was called before the answer's error was scrubbed), and the deviations of drift
+ * reporting quoting the answer as it came; every event and report is now scrubbed first.
  */
 
 /** A logger and hooks that keep everything they are given, rendered. */
@@ -39,7 +39,7 @@ const echo401 = (request: IncomingMessage, response: import('node:http').ServerR
 const startServer = serversClosedAfterEach();
 
 describe.each(TRANSPORTS)('secrets outside the rejection over %s', (_, createClient) => {
-  it('DEFECT: a 401 that echoes the token reaches neither the error log line nor the error hook', async () => {
+  it('a 401 that echoes the token reaches neither the error log line nor the error hook', async () => {
     const server = await startServer(echo401);
     const { seen, logger, hooks } = listeners();
     const client = createClient({ credential: PLAIN_SECRET, baseUrl: server.url, retry: false, logger, hooks });
@@ -49,7 +49,7 @@ describe.each(TRANSPORTS)('secrets outside the rejection over %s', (_, createCli
     expect(seen.filter((text) => text.includes(PLAIN_SECRET))).toEqual([]);
   });
 
-  it('DEFECT: a fetch whose own error quotes the token does not put it in the log lines or hook events', async () => {
+  it('a fetch whose own error quotes the token does not put it in the log lines or hook events', async () => {
     const { seen, logger, hooks } = listeners();
     const client = createClient({
       credential: async () => PLAIN_SECRET,
@@ -67,7 +67,7 @@ describe.each(TRANSPORTS)('secrets outside the rejection over %s', (_, createCli
     expect(seen.filter((text) => text.includes(PLAIN_SECRET))).toEqual([]);
   });
 
-  it('DEFECT: an answer echoing the token into fields of the wrong type does not hand it to onResponseDeviation', async () => {
+  it('an answer echoing the token into fields of the wrong type does not hand it to onResponseDeviation', async () => {
     const server = await startServer((request, response) =>
       sendJson(response, 200, { id: CART_ID, lineItems: [{ catalogItemId: 7, quantity: `x ${request.headers.authorization}` }] }),
     );
@@ -82,7 +82,7 @@ describe.each(TRANSPORTS)('secrets outside the rejection over %s', (_, createCli
     expect(reports.filter((text) => text.includes(PLAIN_SECRET))).toEqual([]);
   });
 
-  it('DEFECT: a response header echoing the token does not reach the response hook', async () => {
+  it('a response header echoing the token does not reach the response hook', async () => {
     const server = await startServer((request, response) =>
       sendJson(response, 200, { id: CART_ID }, { 'X-Echo': String(request.headers.authorization) }),
     );
