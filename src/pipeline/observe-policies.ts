@@ -53,7 +53,13 @@ export function observerPolicies(emit: EmitHook | undefined, trace: boolean): Ob
     async send(exchange, next) {
       const started = performance.now();
       if (loading) await loading;
-      const span = tracing && startHttpSpan(tracing, SPAN_KIND_INTERNAL, exchange);
+      let span = tracing && startHttpSpan(tracing, SPAN_KIND_INTERNAL, exchange);
+      // A call span that records nothing (no provider registered, or not sampled) gets no attempt spans either: they
+      // would record nothing too, and making them cost a few microseconds on every call.
+      if (span && !span.isRecording()) {
+        span.end();
+        span = undefined;
+      }
       if (span && tracing) callContexts.set(exchange.call, tracing.contextWith(span));
       try {
         const response = await next(exchange);
@@ -74,15 +80,16 @@ export function observerPolicies(emit: EmitHook | undefined, trace: boolean): Ob
 
   const attempt: Policy = {
     name: 'attemptObserverPolicy',
-    // Without hooks or a tracer an attempt passes straight through, without an extra promise.
-    send: (exchange, next) => (emit || tracing ? observeAttempt(exchange, next) : next(exchange)),
+    // Without hooks or a recording call span an attempt passes straight through, without an extra promise.
+    send: (exchange, next) => (emit || callContexts.has(exchange.call) ? observeAttempt(exchange, next) : next(exchange)),
   };
 
   async function observeAttempt(exchange: Exchange, next: SendNext): Promise<Response> {
     const number = exchange.call.attempts;
     const info = emit && { ...callInfoOf(exchange), attempt: number };
     if (info) emit?.('request', info);
-    const span = tracing && startHttpSpan(tracing, SPAN_KIND_CLIENT, exchange, callContexts.get(exchange.call));
+    const parent = callContexts.get(exchange.call);
+    const span = tracing && parent !== undefined ? startHttpSpan(tracing, SPAN_KIND_CLIENT, exchange, parent) : undefined;
     if (span && number > 1) span.setAttribute('http.request.resend_count', number - 1);
     const sent = performance.now();
     try {
