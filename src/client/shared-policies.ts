@@ -37,7 +37,8 @@ export interface SharedPolicies {
 export function sharedPolicies(options: SharedPolicyOptions, redactor: SecretRedactor): SharedPolicies {
   const hooks = hookEmitter([options.hooks, options.logger && loggerHooks(options.logger, options.logLevel ?? 'info')]);
   const emit = hooks && scrubbedEmitter(hooks, redactor);
-  const observers = observerPolicies(emit, options.tracing ?? true);
+  // Span text is scrubbed like every error and hook event: a server may echo the token in MS-CV, a failure may quote it.
+  const observers = observerPolicies(emit, options.tracing ?? true, (text) => redactor.scrub(text));
   const onRetry: RetryListener | undefined = emit && ((notice, exchange) => emit('retry', { ...callInfoOf(exchange), ...notice }));
   return {
     emit,

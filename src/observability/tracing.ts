@@ -62,13 +62,19 @@ export function loadTracing(): Promise<Tracing | undefined> {
 }
 
 /**
- * Marks a span failed with the OpenTelemetry `error.type` convention: the status code of an error answer, or the
- * class of a thrown error (PartnerCenterTimeoutError, AbortError, ...).
+ * Scrubs tokens from text a span is about to hold. Spans are written inside the pipeline, before a failure is
+ * scrubbed on its way out, and from answer headers a server may fill with the token it was sent.
  */
-export function failSpan(span: OtelSpan, failure: number | unknown): void {
+export type Scrub = (text: string) => string;
+
+/**
+ * Marks a span failed with the OpenTelemetry `error.type` convention: the status code of an error answer, or the
+ * class of a thrown error (PartnerCenterTimeoutError, AbortError, ...). Its message is scrubbed first.
+ */
+export function failSpan(span: OtelSpan, failure: number | unknown, scrub: Scrub): void {
   const error = failure instanceof Error ? failure : undefined;
   span.setAttribute('error.type', typeof failure === 'number' ? String(failure) : (error?.name ?? '_OTHER'));
-  span.setStatus({ code: STATUS_ERROR, message: error?.message });
+  span.setStatus({ code: STATUS_ERROR, message: error && scrub(error.message) });
 }
 
 const CART_TEMPLATE = '/v1/customers/{customer-id}/carts/{cart-id}';
@@ -97,13 +103,13 @@ export function startHttpSpan(tracing: Tracing, kind: number, { method, url, hea
   return span;
 }
 
-/** Records what the answer's headers say on a span. */
-export function recordResponse(span: OtelSpan, response: Response): void {
+/** Records what the answer's headers say on a span, scrubbed (a server may echo the token in any header). */
+export function recordResponse(span: OtelSpan, response: Response, scrub: Scrub): void {
   if (!span.isRecording()) return;
   span.setAttribute('http.response.status_code', response.status);
   const cv = response.headers.get('MS-CV');
   const serverId = response.headers.get('MS-ServerId');
-  if (cv) span.setAttribute('partner_center.cv', cv);
-  if (serverId) span.setAttribute('partner_center.server_id', serverId);
-  if (response.status >= 400) failSpan(span, response.status);
+  if (cv) span.setAttribute('partner_center.cv', scrub(cv));
+  if (serverId) span.setAttribute('partner_center.server_id', scrub(serverId));
+  if (response.status >= 400) failSpan(span, response.status, scrub);
 }

@@ -4,6 +4,7 @@ import {
   loadTracing,
   type OtelSpan,
   recordResponse,
+  type Scrub,
   SPAN_KIND_CLIENT,
   SPAN_KIND_INTERNAL,
   startHttpSpan,
@@ -36,7 +37,7 @@ export interface ObserverPolicies {
  * `attempt` sits around each attempt, inside the throttling gates (an attempt is reported when it is really sent):
  * the request and response hooks and the attempt span (kind CLIENT, with the resend count).
  */
-export function observerPolicies(emit: EmitHook | undefined, trace: boolean): ObserverPolicies {
+export function observerPolicies(emit: EmitHook | undefined, trace: boolean, scrub: Scrub): ObserverPolicies {
   let tracing: Tracing | undefined;
   // Until `@opentelemetry/api` has loaded (or failed to), the first calls wait for that one dynamic import.
   let loading: Promise<unknown> | undefined = trace
@@ -64,13 +65,13 @@ export function observerPolicies(emit: EmitHook | undefined, trace: boolean): Ob
       try {
         const response = await next(exchange);
         TIMINGS.set(response, { attempts: exchange.call.attempts, durationMs: performance.now() - started });
-        if (span) await endCallSpan(span, exchange, response);
+        if (span) await endCallSpan(span, exchange, response, scrub);
         return response;
       } catch (error) {
         emit?.('error', { ...callInfoOf(exchange), error, attempts: exchange.call.attempts, durationMs: performance.now() - started });
         if (span) {
           span.setAttribute('partner_center.attempts', exchange.call.attempts);
-          failSpan(span, error);
+          failSpan(span, error, scrub);
           span.end();
         }
         throw error;
@@ -95,10 +96,10 @@ export function observerPolicies(emit: EmitHook | undefined, trace: boolean): Ob
     try {
       const response = await next(exchange);
       if (info) emit?.('response', { ...info, status: response.status, headers: response.headers, durationMs: performance.now() - sent });
-      if (span) recordResponse(span, response);
+      if (span) recordResponse(span, response, scrub);
       return response;
     } catch (error) {
-      if (span) failSpan(span, error);
+      if (span) failSpan(span, error, scrub);
       throw error;
     } finally {
       span?.end();
@@ -108,9 +109,9 @@ export function observerPolicies(emit: EmitHook | undefined, trace: boolean): Ob
   return { call, attempt };
 }
 
-async function endCallSpan(span: OtelSpan, exchange: Exchange, response: Response): Promise<void> {
+async function endCallSpan(span: OtelSpan, exchange: Exchange, response: Response, scrub: Scrub): Promise<void> {
   span.setAttribute('partner_center.attempts', exchange.call.attempts);
-  recordResponse(span, response);
+  recordResponse(span, response, scrub);
   const code = response.status >= 400 && span.isRecording() ? await errorCodeOf(response) : undefined;
   if (code !== undefined) span.setAttribute('partner_center.error_code', code);
   span.end();
