@@ -1,5 +1,7 @@
+import { SecretRedactor } from '../errors/redact-secrets.js';
 import type { FetchLike } from '../transport/fetch-transport.js';
-import type { HarEntry, HarLog, HarNameValue } from './har.js';
+import { DEFAULT_MAX_RESPONSE_BYTES } from '../transport/read-body.js';
+import type { HarEntry, HarLog, HarNameValue, HarResponse } from './har.js';
 import { REDACTED, redactedNames, redactJsonText, redactUrl } from './redact.js';
 
 /** Options of `recordHar`. */
@@ -9,6 +11,12 @@ export interface HarRecorderOptions {
    * Proxy-Authorization, Cookie, Set-Cookie and token-like names (access_token, client_secret, password...).
    */
   redact?: readonly string[];
+  /**
+   * The largest response body recorded, in bytes; a larger one is left out of the entry (noted in its `comment`) and
+   * the recorder stops reading it, so the client's own `maxResponseBytes` still ends an endless body. Default 4 MiB,
+   * the client's default cap.
+   */
+  maxBodyBytes?: number;
 }
 
 /** A `fetch` that writes down every exchange it carries, and the HAR 1.2 log of them. */
@@ -21,12 +29,72 @@ export interface HarRecorder {
   clear(): void;
 }
 
-function headerList(headers: Headers, isRedacted: (name: string) => boolean): HarNameValue[] {
+function headerList(headers: Headers, isRedacted: (name: string) => boolean, scrub: (text: string) => string): HarNameValue[] {
   const list: HarNameValue[] = [];
   headers.forEach((value, name) => {
-    list.push({ name, value: isRedacted(name) ? REDACTED : value });
+    list.push({ name, value: isRedacted(name) ? REDACTED : scrub(value) });
   });
   return list;
+}
+
+/** The first `maxBytes` and a little more of a body, read from a clone; `complete` is false when it went on. */
+async function readUpTo(response: Response, maxBytes: number): Promise<{ bytes: Uint8Array; size: number; complete: boolean }> {
+  const body = response.clone().body;
+  if (body === null) return { bytes: new Uint8Array(0), size: 0, complete: true };
+  const reader = body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > maxBytes) {
+      // Reading on would hold the whole body (an endless one until the deadline); the client stops at its own cap.
+      void reader.cancel().catch(() => undefined);
+      return { bytes: new Uint8Array(0), size, complete: false };
+    }
+    chunks.push(value);
+  }
+  const bytes = new Uint8Array(size);
+  let at = 0;
+  for (const chunk of chunks) {
+    bytes.set(chunk, at);
+    at += chunk.byteLength;
+  }
+  return { bytes, size, complete: true };
+}
+
+const UTF8 = new TextDecoder('utf-8', { fatal: true });
+
+/** HAR content for a body: text when it is UTF-8 (scrubbed), else base64 (HAR's `encoding`). */
+function contentOf(
+  read: { bytes: Uint8Array; size: number; complete: boolean },
+  mimeType: string,
+  redactText: (text: string) => string,
+): HarResponse['content'] {
+  if (!read.complete) return { size: read.size, mimeType };
+  try {
+    return { size: read.size, mimeType, text: redactText(UTF8.decode(read.bytes)) };
+  } catch {
+    return { size: read.size, mimeType, text: base64Of(read.bytes), encoding: 'base64' };
+  }
+}
+
+/** Base64 without Node's Buffer: the recorder also runs in browsers. */
+function base64Of(bytes: Uint8Array): string {
+  let binary = '';
+  for (let at = 0; at < bytes.length; at += 0x8000) binary += String.fromCharCode(...bytes.subarray(at, at + 0x8000));
+  return btoa(binary);
+}
+
+/** Tokens the request carried (its Authorization, and headers redacted by name), to scrub wherever they are echoed. */
+function rememberCredentials(headers: Headers, isRedacted: (name: string) => boolean, redactor: SecretRedactor): void {
+  headers.forEach((value, name) => {
+    if (!isRedacted(name)) return;
+    redactor.remember(value);
+    const credential = /^\S+\s+(\S+)$/.exec(value.trim())?.[1];
+    if (credential !== undefined) redactor.remember(credential);
+  });
 }
 
 function queryList(url: string): HarNameValue[] {
@@ -56,17 +124,25 @@ function queryList(url: string): HarNameValue[] {
  */
 export function recordHar(fetchImpl: FetchLike, options: HarRecorderOptions = {}): HarRecorder {
   const isRedacted = redactedNames(options.redact);
+  const maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_RESPONSE_BYTES;
+  // Names are not enough: a server may echo the token anywhere (a description, MS-CV, a cart property). Every
+  // credential a request carried, and anything shaped like a bearer token or a JWT, is scrubbed from the entry.
+  const redactor = new SecretRedactor();
+  const scrub = (text: string): string => redactor.scrub(text);
+  const redactText = (text: string): string => redactJsonText(text, isRedacted, scrub);
   let entries: HarEntry[] = [];
 
   const recordingFetch: FetchLike = async (input, init) => {
     const started = Date.now();
     const response = await fetchImpl(input, init);
     const answered = Date.now();
-    // A clone, so that the caller still reads the body; reading it here makes the entry complete before returning.
-    const responseText = await response.clone().text();
-    const url = redactUrl(input, isRedacted);
     const requestHeaders = new Headers(init.headers);
-    const requestText = typeof init.body === 'string' ? redactJsonText(init.body, isRedacted) : undefined;
+    rememberCredentials(requestHeaders, isRedacted, redactor);
+    // A clone, so that the caller still reads the body; reading it here makes the entry complete before returning.
+    const read = await readUpTo(response, maxBodyBytes);
+    const url = scrub(redactUrl(input, isRedacted));
+    const requestText = typeof init.body === 'string' ? redactText(init.body) : undefined;
+    const mimeType = response.headers.get('content-type') ?? '';
     entries.push({
       startedDateTime: new Date(started).toISOString(),
       time: Date.now() - started,
@@ -75,7 +151,7 @@ export function recordHar(fetchImpl: FetchLike, options: HarRecorderOptions = {}
         url,
         httpVersion: 'HTTP/1.1',
         cookies: [],
-        headers: headerList(requestHeaders, isRedacted),
+        headers: headerList(requestHeaders, isRedacted, scrub),
         queryString: queryList(url),
         ...(requestText === undefined
           ? {}
@@ -85,21 +161,18 @@ export function recordHar(fetchImpl: FetchLike, options: HarRecorderOptions = {}
       },
       response: {
         status: response.status,
-        statusText: response.statusText,
+        statusText: scrub(response.statusText),
         httpVersion: 'HTTP/1.1',
         cookies: [],
-        headers: headerList(response.headers, isRedacted),
-        content: {
-          size: new TextEncoder().encode(responseText).length,
-          mimeType: response.headers.get('content-type') ?? '',
-          text: redactJsonText(responseText, isRedacted),
-        },
-        redirectURL: response.headers.get('location') ?? '',
+        headers: headerList(response.headers, isRedacted, scrub),
+        content: contentOf(read, mimeType, redactText),
+        redirectURL: scrub(response.headers.get('location') ?? ''),
         headersSize: -1,
         bodySize: -1,
       },
       cache: {},
       timings: { send: 0, wait: answered - started, receive: Date.now() - answered },
+      ...(read.complete ? {} : { comment: `response body of more than ${maxBodyBytes} bytes not recorded` }),
     });
     return response;
   };

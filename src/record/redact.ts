@@ -51,22 +51,46 @@ export function redactUrl(url: string, isRedacted: (name: string) => boolean): s
   return changed ? parsed.href : url;
 }
 
-function redactValue(value: unknown, isRedacted: (name: string) => boolean): unknown {
-  if (Array.isArray(value)) return value.map((item) => redactValue(item, isRedacted));
+/** How deep a JSON body is walked by name; a deeper one is scrubbed as text (a recursion that deep would throw). */
+const MAX_JSON_DEPTH = 256;
+const TOO_DEEP = Symbol('too deep');
+
+function redactValue(value: unknown, isRedacted: (name: string) => boolean, scrub: (text: string) => string, depth: number): unknown {
+  if (depth > MAX_JSON_DEPTH) throw TOO_DEEP;
+  if (typeof value === 'string') return scrub(value);
+  if (Array.isArray(value)) return value.map((item) => redactValue(item, isRedacted, scrub, depth + 1));
   if (typeof value !== 'object' || value === null) return value;
   return Object.fromEntries(
-    Object.entries(value).map(([name, child]) => [name, isRedacted(name) ? REDACTED : redactValue(child, isRedacted)]),
+    Object.entries(value).map(([name, child]) => [
+      scrub(name),
+      isRedacted(name) ? REDACTED : redactValue(child, isRedacted, scrub, depth + 1),
+    ]),
   );
 }
 
-/** A JSON body with redacted properties replaced at any depth; text that is not JSON is kept as it is. */
-export function redactJsonText(text: string, isRedacted: (name: string) => boolean): string {
+/**
+ * A JSON body with redacted properties replaced at any depth and every string passed through `scrub` (the
+ * recorder's: tokens it saw sent, and token shapes); text that is not JSON, or nested too deep to walk, is scrubbed as
+ * text.
+ */
+export function redactJsonText(
+  text: string,
+  isRedacted: (name: string) => boolean,
+  scrub: (text: string) => string = (same) => same,
+): string {
   let parsed: unknown;
   try {
     parsed = JSON.parse(text);
   } catch {
-    return text;
+    return scrub(text);
   }
-  const redacted = redactValue(parsed, isRedacted);
-  return JSON.stringify(redacted) === JSON.stringify(parsed) ? text : JSON.stringify(redacted);
+  let redacted: unknown;
+  try {
+    redacted = redactValue(parsed, isRedacted, scrub, 0);
+  } catch (error) {
+    if (error !== TOO_DEEP) throw error;
+    return scrub(text);
+  }
+  const out = JSON.stringify(redacted);
+  return out === JSON.stringify(parsed) ? text : out;
 }
