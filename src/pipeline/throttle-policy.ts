@@ -1,7 +1,7 @@
 import { PartnerCenterTimeoutError } from '../errors/index.js';
 import { Gate } from './gate.js';
 import type { Exchange, Policy, SendNext } from './pipeline.js';
-import { parseRetryAfter } from './retry-after.js';
+import { MAX_TIMER_MS, parseRetryAfter } from './retry-after.js';
 
 /**
  * How the client spreads its calls to suit Partner Center, which throttles per partner and per partner+customer
@@ -36,9 +36,19 @@ export const DEFAULT_THROTTLING: Readonly<ThrottlingOptions> = Object.freeze({
 
 const CUSTOMER_IN_PATH = /\/customers\/([^/?#]+)/i;
 
-/** The customer a request is for (lower-cased: tenant ids are GUIDs), or undefined for a URL naming none. */
+/**
+ * The customer a request is for (percent-decoded, as the service reads the path, and lower-cased: tenant ids are
+ * GUIDs), or undefined for a URL naming none. Without the decoding, `%64` for `d` would be another customer to the
+ * pause but the same one to Partner Center.
+ */
 export function customerOf(url: string): string | undefined {
-  return CUSTOMER_IN_PATH.exec(url)?.[1]?.toLowerCase();
+  const raw = CUSTOMER_IN_PATH.exec(url)?.[1];
+  if (raw === undefined || !raw.includes('%')) return raw?.toLowerCase();
+  try {
+    return decodeURIComponent(raw).toLowerCase();
+  } catch {
+    return raw.toLowerCase(); // broken encoding: the service refuses the path anyway
+  }
 }
 
 /** Marks the abort of a queued attempt by the call's overall deadline. */
@@ -143,7 +153,10 @@ async function pass(gate: Gate, exchange: Exchange): Promise<void> {
   const controller = new AbortController();
   const stop = (): void => controller.abort(exchange.signal.reason);
   exchange.signal.addEventListener('abort', stop, { once: true });
-  const timer = setTimeout(() => controller.abort(DEADLINE), Math.max(0, deadline.remainingMs()));
+  // A deadline beyond what a timer holds (overallMs Infinity, or over 24.8 days) arms none: an overflowing timer
+  // would fire after 1 ms and time the call out at once.
+  const leftMs = deadline.remainingMs();
+  const timer = leftMs <= MAX_TIMER_MS ? setTimeout(() => controller.abort(DEADLINE), Math.max(0, leftMs)) : undefined;
   try {
     await gate.enter(controller.signal);
   } catch (error) {
