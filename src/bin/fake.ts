@@ -8,7 +8,8 @@ const DEFAULT_PORT = 4011;
 const USAGE = `Usage: partner-center-cart-fake [--port <n>]
 
 Runs the stateful fake Partner Center cart service on http://127.0.0.1:<port> with two seeded carts.
-The port comes from --port, else the PORT environment variable, else ${DEFAULT_PORT}. State lives in memory.`;
+The port comes from --port, else the PORT environment variable, else ${DEFAULT_PORT}. State lives in memory.
+Exit codes: 0 after --help, or stopped by Ctrl-C or SIGTERM; 1 could not start (a bad option or port, a port in use).`;
 const customerId = EXAMPLE_CUSTOMER_ID;
 
 runCommand('partner-center-cart-fake', async () => {

@@ -12,7 +12,8 @@ Serves the Partner Center cart contract shipped in this package with Prism's moc
 PUT bodies are read the way Partner Center reads them (PascalCase names, .NET enum spellings, nulls for unset
 optional properties) before Prism judges them.
 The port comes from --port, else the PORT environment variable, else ${DEFAULT_PORT}.
-Needs @stoplight/prism-cli installed next to this package.`;
+Needs @stoplight/prism-cli installed next to this package.
+Exit codes: 0 after --help, or stopped by Ctrl-C or SIGTERM; 1 could not start (a bad option or port, a port in use, Prism missing).`;
 
 runCommand('partner-center-cart-mock', async () => {
   const commandLine = parseServerCommandLine(process.argv.slice(2), DEFAULT_PORT);

@@ -41,8 +41,11 @@ async function readBody(request: IncomingMessage): Promise<Buffer | undefined> {
   return Buffer.concat(chunks);
 }
 
-/** The body as the service reads it, when it is a PUT with a JSON body; otherwise the body as sent. */
-function asServiceReadsIt(method: string | undefined, body: Buffer): Buffer {
+/**
+ * The body as the service reads it, when it is a PUT with a JSON body; otherwise the body as sent. Undefined when
+ * it cannot be read at all (nested so deep that reading it overflows the stack).
+ */
+function asServiceReadsIt(method: string | undefined, body: Buffer): Buffer | undefined {
   if (method !== 'PUT' || body.length === 0) return body;
   let parsed: unknown;
   try {
@@ -50,7 +53,11 @@ function asServiceReadsIt(method: string | undefined, body: Buffer): Buffer {
   } catch {
     return body; // not JSON: Prism says so itself
   }
-  return Buffer.from(JSON.stringify(acceptCartUpdateAsService(parsed).cart));
+  try {
+    return Buffer.from(JSON.stringify(acceptCartUpdateAsService(parsed).cart));
+  } catch {
+    return undefined;
+  }
 }
 
 function sendError(response: ServerResponse, status: number, description: string): void {
@@ -62,13 +69,30 @@ export async function startServiceFront(options: ServiceFrontOptions): Promise<R
   const upstream = new URL(options.upstream);
   const agent = new Agent({ keepAlive: true });
 
-  const server = createServer(async (request, response) => {
-    const body = await readBody(request);
+  const server = createServer((request, response) => {
+    // Nothing a client sends may end the process: a failure no branch below expected closes this exchange only.
+    forward(request, response).catch(() => response.destroy());
+  });
+
+  async function forward(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    // Only a path is forwarded, and always to the upstream: resolved as a URL, `//host/x` or `http://host/x` (a
+    // proxy-style target) would send the request, its token included, to whatever host it names.
+    const target = request.url ?? '/';
+    if (!target.startsWith('/')) return sendError(response, 400, 'The request target must be a path such as /v1/customers/...');
+    let body: Buffer | undefined;
+    try {
+      body = await readBody(request);
+    } catch {
+      // The client went away mid-body (a reset): there is nobody to answer, and a rejection here would end the process.
+      response.destroy();
+      return;
+    }
     if (body === undefined) return sendError(response, 413, `The request body is larger than ${MAX_BODY_BYTES} bytes.`);
     const forwarded = asServiceReadsIt(request.method, body);
+    if (forwarded === undefined) return sendError(response, 400, 'The request body is nested too deeply to read.');
     const headers = { ...request.headers, host: upstream.host, 'content-length': String(forwarded.length) };
     delete headers['transfer-encoding'];
-    const upstreamRequest = httpRequest(new URL(request.url ?? '/', upstream), { method: request.method, headers, agent }, (answer) => {
+    const upstreamRequest = httpRequest(new URL(`${upstream.origin}${target}`), { method: request.method, headers, agent }, (answer) => {
       response.writeHead(answer.statusCode ?? 502, answer.headers);
       answer.pipe(response);
     });
@@ -77,7 +101,7 @@ export async function startServiceFront(options: ServiceFrontOptions): Promise<R
       else response.destroy(error);
     });
     upstreamRequest.end(forwarded);
-  });
+  }
 
   server.listen(options.port ?? 0, options.host ?? '127.0.0.1');
   await Promise.race([once(server, 'listening'), once(server, 'error').then(([error]) => Promise.reject(error))]);
