@@ -42,6 +42,19 @@ function recordingProvider(token: (forceRefresh: boolean) => string | Promise<st
   };
 }
 
+/** A server answering `script`, a provider giving a stale token unless forced, and a client retrying at once. */
+async function staleThenFresh(script: number[]) {
+  const server = await startServer(scripted(script));
+  const provider = recordingProvider((forced) => (forced ? 'fresh-token-123' : 'stale-token-123'));
+  const client = createCartClient({
+    credential: provider.credential,
+    baseUrl: server.url,
+    retry: { baseDelayMs: 1 },
+    validateResponses: 'off',
+  });
+  return { server, provider, client };
+}
+
 describe('token refresh against hostile providers', () => {
   it('a provider that returns the same token after forceRefresh: one resend, then the 401 is final', async () => {
     const server = await startServer(scripted([401, 401, 401, 401]));
@@ -86,26 +99,12 @@ describe('token refresh against hostile providers', () => {
   });
 
   it('a 401 after a retry is refreshed once; a 401 after the resend’s own retry is final', async () => {
-    const later = await startServer(scripted([503, 401]));
-    const provider = recordingProvider((forced) => (forced ? 'fresh-token-123' : 'stale-token-123'));
-    const client = createCartClient({
-      credential: provider.credential,
-      baseUrl: later.url,
-      retry: { baseDelayMs: 1 },
-      validateResponses: 'off',
-    });
+    const { provider, client } = await staleThenFresh([503, 401]);
     const { response } = await client.withResponse.getCart(CUSTOMER_ID, CART_ID);
     expect(response.attempts).toBe(3);
     expect(provider.asked).toEqual([false, false, true]);
 
-    const twice = await startServer(scripted([401, 503, 401, 401]));
-    const again = recordingProvider((forced) => (forced ? 'fresh-token-123' : 'stale-token-123'));
-    const other = createCartClient({
-      credential: again.credential,
-      baseUrl: twice.url,
-      retry: { baseDelayMs: 1 },
-      validateResponses: 'off',
-    });
+    const { server: twice, provider: again, client: other } = await staleThenFresh([401, 503, 401, 401]);
     expect(await rejectionOf(other.getCart(CUSTOMER_ID, CART_ID))).toMatchObject({ status: 401 });
     expect(again.asked).toEqual([false, true, false]);
     expect(twice.requests).toHaveLength(3);

@@ -147,6 +147,20 @@ async function elsewhereServer(): Promise<{ url: string; hits: string[] }> {
   return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, hits };
 }
 
+/** Starts a command on a free port and attacks it; nothing may reach the server elsewhere. */
+async function startAndAttack(bin: string): Promise<{ running: Running; url: string }> {
+  const running = run(bin, ['--port', '0']);
+  const url = await listeningUrl(running);
+  const elsewhere = await elsewhereServer();
+  await attack(url, elsewhere.url);
+  expect(elsewhere.hits).toEqual([]);
+  return { running, url };
+}
+
+/** A PUT whose body never completes, in flight when SIGTERM comes. */
+const unfinishedPut = (url: string): Promise<string> =>
+  rawRequest(url, 'PUT /v1/customers/a/carts/b HTTP/1.1\r\nHost: x\r\nContent-Length: 100\r\n\r\n{');
+
 const ONE_LINE = /^partner-center-cart-(fake|mock): [^\n]+\n$/;
 
 describe('partner-center-cart-fake', () => {
@@ -170,13 +184,8 @@ describe('partner-center-cart-fake', () => {
   });
 
   it('survives hostile requests, then SIGTERM with a request in flight stops it with exit 0', async () => {
-    const running = run(FAKE_BIN, ['--port', '0']);
-    const url = await listeningUrl(running);
-    const elsewhere = await elsewhereServer();
-    await attack(url, elsewhere.url);
-    expect(elsewhere.hits).toEqual([]);
-    // A PUT whose body never completes is in flight when SIGTERM comes.
-    const inFlight = rawRequest(url, 'PUT /v1/customers/a/carts/b HTTP/1.1\r\nHost: x\r\nContent-Length: 100\r\n\r\n{');
+    const { running, url } = await startAndAttack(FAKE_BIN);
+    const inFlight = unfinishedPut(url);
     const answer = await fetch(`${url}/v1/customers/a/carts/b`, { headers: { Authorization: 'Bearer t' } });
     expect(answer.status).toBeLessThan(500);
     await answer.body?.cancel();
@@ -215,12 +224,8 @@ describe('partner-center-cart-mock (Prism behind the front)', () => {
   });
 
   it('DEFECT (fixed): survives hostile requests; SIGTERM with a request in flight: exit 0 and no Prism left', async () => {
-    const running = run(MOCK_BIN, ['--port', '0']);
-    const url = await listeningUrl(running);
-    const elsewhere = await elsewhereServer();
-    await attack(url, elsewhere.url);
-    expect(elsewhere.hits).toEqual([]);
-    const inFlight = rawRequest(url, 'PUT /v1/customers/a/carts/b HTTP/1.1\r\nHost: x\r\nContent-Length: 100\r\n\r\n{');
+    const { running, url } = await startAndAttack(MOCK_BIN);
+    const inFlight = unfinishedPut(url);
     expect(running.child.exitCode).toBeNull();
     running.child.kill('SIGTERM');
     expect(await running.exited).toEqual({ code: 0, signal: null });
