@@ -20,6 +20,7 @@ const INTEGRATION = [
   'test/verify/output-formats.test.ts',
   'test/verify/record-and-verify.test.ts',
   'test/verify/pact.test.ts',
+  'test/reliability/outside2-cli.test.ts',
 ];
 
 export default defineConfig({

@@ -21,8 +21,12 @@ function answer(status: string, headers: string[], body: string | Buffer = ''): 
     Buffer.from(body),
   ]);
 }
+/**
+ * A complete answer. It says `Connection: close` because the server closes each connection after one answer: without
+ * it a client may send its retry down the connection being closed, and the test would then turn on that race.
+ */
 const withLength = (status: string, headers: string[], body: string | Buffer): Buffer =>
-  answer(status, [...headers, `Content-Length: ${Buffer.byteLength(body)}`], body);
+  answer(status, [...headers, `Content-Length: ${Buffer.byteLength(body)}`, 'Connection: close'], body);
 
 /** [name, what the server writes, 'cart' when a cart must come back, else the error kind]. */
 const ANSWERS: [string, () => Buffer, string][] = [

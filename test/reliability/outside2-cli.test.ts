@@ -173,7 +173,7 @@ describe('partner-center-cart-fake', () => {
     },
   );
 
-  it('DEFECT (fixed, documentation): a taken port: exit 1 with one line; --help: exit 0 with the usage, which names the exit codes', async () => {
+  it('a taken port: exit 1 with one line; --help: exit 0 with the usage, which names the exit codes', async () => {
     const running = run(FAKE_BIN, ['--port', String(await takenPort())]);
     expect(await running.exited).toEqual({ code: 1, signal: null });
     expect(running.stderr()).toMatch(ONE_LINE);
@@ -197,7 +197,7 @@ describe('partner-center-cart-fake', () => {
 });
 
 describe('the cart mock front (src/mock/service-front.ts) before a stand-in upstream', () => {
-  it('DEFECT (fixed): a reset mid-body, a PUT 100 000 deep and //host or http://host targets neither end it nor leave it', async () => {
+  it('a reset mid-body, a PUT 100 000 deep and //host or http://host targets neither end it nor leave it', async () => {
     const running = run(FRONT_CHILD);
     const url = await listeningUrl(running);
     const elsewhere = await elsewhereServer();
@@ -223,7 +223,7 @@ describe('partner-center-cart-mock (Prism behind the front)', () => {
     expect(await noneLeft(running.marker)).toEqual([]);
   });
 
-  it('DEFECT (fixed): survives hostile requests; SIGTERM with a request in flight: exit 0 and no Prism left', async () => {
+  it('survives hostile requests; SIGTERM with a request in flight: exit 0 and no Prism left', async () => {
     const { running, url } = await startAndAttack(MOCK_BIN);
     const inFlight = unfinishedPut(url);
     expect(running.child.exitCode).toBeNull();

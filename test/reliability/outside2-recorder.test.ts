@@ -23,7 +23,7 @@ const scratch = scratchDir();
 afterAll(() => scratch.remove());
 
 describe('what the recorder writes down', () => {
-  it('DEFECT (fixed): a token echoed in a body, a header or a cart property is not written into the HAR', async () => {
+  it('a token echoed in a body, a header or a cart property is not written into the HAR', async () => {
     for (const credential of [PLAIN_SECRET, SECRET]) {
       let calls = 0;
       const server = await startServer((request, response) => {
@@ -48,7 +48,7 @@ describe('what the recorder writes down', () => {
     }
   });
 
-  it('DEFECT (fixed): an endless body stops at the client’s maxResponseBytes with the recorder in between too', async () => {
+  it('an endless body stops at the client’s maxResponseBytes with the recorder in between too', async () => {
     const server = await startServer((_request, response) => {
       response.writeHead(200, { 'Content-Type': 'application/json' });
       const chunk = Buffer.alloc(64 * 1024, 0x20);
@@ -74,7 +74,7 @@ describe('what the recorder writes down', () => {
     expect(entry?.comment).toMatch(/not recorded/);
   });
 
-  it('DEFECT (fixed): a binary body is recorded as base64, byte for byte', async () => {
+  it('a binary body is recorded as base64, byte for byte', async () => {
     const bytes = Buffer.from(Array.from({ length: 256 }, (_, index) => index));
     const server = await startServer((_request, response: ServerResponse) => {
       response.writeHead(500, { 'Content-Type': 'application/octet-stream' });
@@ -107,7 +107,7 @@ describe('what the recorder writes down', () => {
     expect(har).toContain('plain=kept');
   });
 
-  it('DEFECT (fixed): a body 100 000 levels deep is recorded, and the client still gets its typed too-deep error', async () => {
+  it('a body 100 000 levels deep is recorded, and the client still gets its typed too-deep error', async () => {
     const deep = `${'['.repeat(100_000)}${']'.repeat(100_000)}`;
     const server = await startServer((_request, response) => {
       response.writeHead(200, { 'Content-Type': 'application/json' });

@@ -89,7 +89,7 @@ describe('who counts as the same customer', () => {
     expect(server.requests).toHaveLength(1);
   });
 
-  it('DEFECT (fixed): a percent-encoded customer id shares the pause of the same id unencoded', async () => {
+  it('a percent-encoded customer id shares the pause of the same id unencoded', async () => {
     fake = await startFakeCartService();
     const cart = activeCart();
     fake.seedCart(cart);
@@ -170,7 +170,7 @@ describe('queues under caps, aborts and deadlines', () => {
     expect(server.requests).toHaveLength(3);
   });
 
-  it('DEFECT (fixed): a queued call whose overallMs is beyond a timer (Infinity) waits its turn instead of timing out at once', async () => {
+  it('a queued call whose overallMs is beyond a timer (Infinity) waits its turn instead of timing out at once', async () => {
     for (const overallMs of [Number.POSITIVE_INFINITY, 3_000_000_000]) {
       const { server, release, held } = await holdingServer();
       const client = createCartClient({

@@ -103,7 +103,7 @@ describe('spans with a real recording provider', () => {
     expectNoOpenSpan();
   });
 
-  it('DEFECT (fixed): a token echoed in MS-CV and MS-ServerId does not reach span attributes', async () => {
+  it('a token echoed in MS-CV and MS-ServerId does not reach span attributes', async () => {
     const echo = (token: string): Record<string, string> => ({ 'MS-CV': `cv.${token}.1`, 'MS-ServerId': `server ${token}` });
     for (const credential of [PLAIN_SECRET, SECRET]) {
       const server = await startServer(scripted([401, 401], echo));
@@ -117,7 +117,7 @@ describe('spans with a real recording provider', () => {
     }
   });
 
-  it('DEFECT (fixed): a failure whose message quotes the token does not reach a span status', async () => {
+  it('a failure whose message quotes the token does not reach a span status', async () => {
     for (const credential of [PLAIN_SECRET, SECRET]) {
       exporter.reset();
       const client = createCartClient({
