@@ -8,9 +8,9 @@ import { describe, expect, it } from 'vitest';
  * where the bytes go).
  */
 
-/** `import { createCartClient }` alone: 19 817 B when set (18 346 B before the outside run's fixes of issue 12). */
+/** `import { createCartClient }` alone: 19 948 B when set (18 346 B before the outside runs' fixes of issue 12). */
 const CLIENT_BUDGET_BYTES = 20_100;
-/** Everything the package root exports: 21 613 B when set. */
+/** Everything the package root exports: 21 758 B when set. */
 const ROOT_BUDGET_BYTES = 22_000;
 
 interface BundleMeasure {
