@@ -124,7 +124,7 @@ errors++;
 }
 if(data.key !== undefined){
 if(!(validate29(data.key, {instancePath:instancePath+"/key",parentData:data,parentDataProperty:"key",rootData}))){
-vErrors = vErrors === null ? validate29.errors : vErrors.concat(validate29.errors);
+vErrors = mergeErrors(vErrors, validate29.errors);
 errors = vErrors.length;
 }
 }
@@ -219,7 +219,7 @@ errors++;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.termDuration !== undefined){
 if(!(validate26(data.termDuration, {instancePath:instancePath+"/termDuration",parentData:data,parentDataProperty:"termDuration",rootData}))){
-vErrors = vErrors === null ? validate26.errors : vErrors.concat(validate26.errors);
+vErrors = mergeErrors(vErrors, validate26.errors);
 errors = vErrors.length;
 }
 }
@@ -489,13 +489,13 @@ errors++;
 }
 if(data.billingCycle !== undefined){
 if(!(validate24(data.billingCycle, {instancePath:instancePath+"/billingCycle",parentData:data,parentDataProperty:"billingCycle",rootData}))){
-vErrors = vErrors === null ? validate24.errors : vErrors.concat(validate24.errors);
+vErrors = mergeErrors(vErrors, validate24.errors);
 errors = vErrors.length;
 }
 }
 if(data.termDuration !== undefined){
 if(!(validate26(data.termDuration, {instancePath:instancePath+"/termDuration",parentData:data,parentDataProperty:"termDuration",rootData}))){
-vErrors = vErrors === null ? validate26.errors : vErrors.concat(validate26.errors);
+vErrors = mergeErrors(vErrors, validate26.errors);
 errors = vErrors.length;
 }
 }
@@ -517,7 +517,7 @@ if(Array.isArray(data8)){
 const len0 = data8.length;
 for(let i0=0; i0<len0; i0++){
 if(!(validate28(data8[i0], {instancePath:instancePath+"/participants/" + i0,parentData:data8,parentDataProperty:i0,rootData}))){
-vErrors = vErrors === null ? validate28.errors : vErrors.concat(validate28.errors);
+vErrors = mergeErrors(vErrors, validate28.errors);
 errors = vErrors.length;
 }
 }
@@ -586,7 +586,7 @@ errors++;
 }
 if(data.provisioningContext !== undefined){
 if(!(validate32(data.provisioningContext, {instancePath:instancePath+"/provisioningContext",parentData:data,parentDataProperty:"provisioningContext",rootData}))){
-vErrors = vErrors === null ? validate32.errors : vErrors.concat(validate32.errors);
+vErrors = mergeErrors(vErrors, validate32.errors);
 errors = vErrors.length;
 }
 }
@@ -620,7 +620,7 @@ if(Array.isArray(data15)){
 const len2 = data15.length;
 for(let i2=0; i2<len2; i2++){
 if(!(wrapper0.validate(data15[i2], {instancePath:instancePath+"/addonItems/" + i2,parentData:data15,parentDataProperty:i2,rootData}))){
-vErrors = vErrors === null ? wrapper0.validate.errors : vErrors.concat(wrapper0.validate.errors);
+vErrors = mergeErrors(vErrors, wrapper0.validate.errors);
 errors = vErrors.length;
 }
 }
@@ -638,13 +638,13 @@ errors++;
 }
 if(data.renewsTo !== undefined){
 if(!(validate34(data.renewsTo, {instancePath:instancePath+"/renewsTo",parentData:data,parentDataProperty:"renewsTo",rootData}))){
-vErrors = vErrors === null ? validate34.errors : vErrors.concat(validate34.errors);
+vErrors = mergeErrors(vErrors, validate34.errors);
 errors = vErrors.length;
 }
 }
 if(data.error !== undefined){
 if(!(validate37(data.error, {instancePath:instancePath+"/error",parentData:data,parentDataProperty:"error",rootData}))){
-vErrors = vErrors === null ? validate37.errors : vErrors.concat(validate37.errors);
+vErrors = mergeErrors(vErrors, validate37.errors);
 errors = vErrors.length;
 }
 }
@@ -783,7 +783,7 @@ if(Array.isArray(data2)){
 const len0 = data2.length;
 for(let i0=0; i0<len0; i0++){
 if(!(validate42(data2[i0], {instancePath:instancePath+"/headers/" + i0,parentData:data2,parentDataProperty:i0,rootData}))){
-vErrors = vErrors === null ? validate42.errors : vErrors.concat(validate42.errors);
+vErrors = mergeErrors(vErrors, validate42.errors);
 errors = vErrors.length;
 }
 }
@@ -821,7 +821,7 @@ let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.self !== undefined){
 if(!(validate41(data.self, {instancePath:instancePath+"/self",parentData:data,parentDataProperty:"self",rootData}))){
-vErrors = vErrors === null ? validate41.errors : vErrors.concat(validate41.errors);
+vErrors = mergeErrors(vErrors, validate41.errors);
 errors = vErrors.length;
 }
 }
@@ -1028,7 +1028,7 @@ errors++;
 const len0 = data5.length;
 for(let i0=0; i0<len0; i0++){
 if(!(validate23(data5[i0], {instancePath:instancePath+"/lineItems/" + i0,parentData:data5,parentDataProperty:i0,rootData}))){
-vErrors = vErrors === null ? validate23.errors : vErrors.concat(validate23.errors);
+vErrors = mergeErrors(vErrors, validate23.errors);
 errors = vErrors.length;
 }
 }
@@ -1071,13 +1071,13 @@ errors++;
 }
 if(data.links !== undefined){
 if(!(validate40(data.links, {instancePath:instancePath+"/links",parentData:data,parentDataProperty:"links",rootData}))){
-vErrors = vErrors === null ? validate40.errors : vErrors.concat(validate40.errors);
+vErrors = mergeErrors(vErrors, validate40.errors);
 errors = vErrors.length;
 }
 }
 if(data.attributes !== undefined){
 if(!(validate46(data.attributes, {instancePath:instancePath+"/attributes",parentData:data,parentDataProperty:"attributes",rootData}))){
-vErrors = vErrors === null ? validate46.errors : vErrors.concat(validate46.errors);
+vErrors = mergeErrors(vErrors, validate46.errors);
 errors = vErrors.length;
 }
 }
@@ -1530,7 +1530,7 @@ errors++;
 }
 if(data.termDuration !== undefined){
 if(!(validate26(data.termDuration, {instancePath:instancePath+"/termDuration",parentData:data,parentDataProperty:"termDuration",rootData}))){
-vErrors = vErrors === null ? validate26.errors : vErrors.concat(validate26.errors);
+vErrors = mergeErrors(vErrors, validate26.errors);
 errors = vErrors.length;
 }
 }
@@ -1552,7 +1552,7 @@ if(Array.isArray(data8)){
 const len0 = data8.length;
 for(let i0=0; i0<len0; i0++){
 if(!(validate56(data8[i0], {instancePath:instancePath+"/participants/" + i0,parentData:data8,parentDataProperty:i0,rootData}))){
-vErrors = vErrors === null ? validate56.errors : vErrors.concat(validate56.errors);
+vErrors = mergeErrors(vErrors, validate56.errors);
 errors = vErrors.length;
 }
 }
@@ -1621,7 +1621,7 @@ errors++;
 }
 if(data.provisioningContext !== undefined){
 if(!(validate32(data.provisioningContext, {instancePath:instancePath+"/provisioningContext",parentData:data,parentDataProperty:"provisioningContext",rootData}))){
-vErrors = vErrors === null ? validate32.errors : vErrors.concat(validate32.errors);
+vErrors = mergeErrors(vErrors, validate32.errors);
 errors = vErrors.length;
 }
 }
@@ -1655,7 +1655,7 @@ if(Array.isArray(data15)){
 const len2 = data15.length;
 for(let i2=0; i2<len2; i2++){
 if(!(wrapper1.validate(data15[i2], {instancePath:instancePath+"/addonItems/" + i2,parentData:data15,parentDataProperty:i2,rootData}))){
-vErrors = vErrors === null ? wrapper1.validate.errors : vErrors.concat(wrapper1.validate.errors);
+vErrors = mergeErrors(vErrors, wrapper1.validate.errors);
 errors = vErrors.length;
 }
 }
@@ -1673,13 +1673,13 @@ errors++;
 }
 if(data.renewsTo !== undefined){
 if(!(validate34(data.renewsTo, {instancePath:instancePath+"/renewsTo",parentData:data,parentDataProperty:"renewsTo",rootData}))){
-vErrors = vErrors === null ? validate34.errors : vErrors.concat(validate34.errors);
+vErrors = mergeErrors(vErrors, validate34.errors);
 errors = vErrors.length;
 }
 }
 if(data.error !== undefined){
 if(!(validate37(data.error, {instancePath:instancePath+"/error",parentData:data,parentDataProperty:"error",rootData}))){
-vErrors = vErrors === null ? validate37.errors : vErrors.concat(validate37.errors);
+vErrors = mergeErrors(vErrors, validate37.errors);
 errors = vErrors.length;
 }
 }
@@ -1743,7 +1743,7 @@ let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.self !== undefined){
 if(!(validate41(data.self, {instancePath:instancePath+"/self",parentData:data,parentDataProperty:"self",rootData}))){
-vErrors = vErrors === null ? validate41.errors : vErrors.concat(validate41.errors);
+vErrors = mergeErrors(vErrors, validate41.errors);
 errors = vErrors.length;
 }
 }
@@ -1949,7 +1949,7 @@ if(Array.isArray(data5)){
 const len0 = data5.length;
 for(let i0=0; i0<len0; i0++){
 if(!(validate54(data5[i0], {instancePath:instancePath+"/lineItems/" + i0,parentData:data5,parentDataProperty:i0,rootData}))){
-vErrors = vErrors === null ? validate54.errors : vErrors.concat(validate54.errors);
+vErrors = mergeErrors(vErrors, validate54.errors);
 errors = vErrors.length;
 }
 }
@@ -1992,13 +1992,13 @@ errors++;
 }
 if(data.links !== undefined){
 if(!(validate62(data.links, {instancePath:instancePath+"/links",parentData:data,parentDataProperty:"links",rootData}))){
-vErrors = vErrors === null ? validate62.errors : vErrors.concat(validate62.errors);
+vErrors = mergeErrors(vErrors, validate62.errors);
 errors = vErrors.length;
 }
 }
 if(data.attributes !== undefined){
 if(!(validate65(data.attributes, {instancePath:instancePath+"/attributes",parentData:data,parentDataProperty:"attributes",rootData}))){
-vErrors = vErrors === null ? validate65.errors : vErrors.concat(validate65.errors);
+vErrors = mergeErrors(vErrors, validate65.errors);
 errors = vErrors.length;
 }
 }
@@ -2239,7 +2239,7 @@ errors++;
 }
 if(data.attributes !== undefined){
 if(!(validate68(data.attributes, {instancePath:instancePath+"/attributes",parentData:data,parentDataProperty:"attributes",rootData}))){
-vErrors = vErrors === null ? validate68.errors : vErrors.concat(validate68.errors);
+vErrors = mergeErrors(vErrors, validate68.errors);
 errors = vErrors.length;
 }
 }
@@ -2355,3 +2355,8 @@ validate72.errors = vErrors;
 return errors === 0;
 }
 
+function mergeErrors(errors, more) {
+  if (errors === null) return more;
+  for (const issue of more) errors.push(issue);
+  return errors;
+}

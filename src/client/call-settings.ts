@@ -1,7 +1,8 @@
-import type { CartViolation } from '../errors/index.js';
+import { CartValidationError, type CartViolation } from '../errors/index.js';
 import type { RetryOptions } from '../pipeline/retry-policy.js';
 import type { ThrottlingOptions } from '../pipeline/throttle-policy.js';
 import { isHeaderValue } from './header-value.js';
+import { quoteValue } from '../validation/quote-value.js';
 
 /*
  * Retry and timeout settings come from code and configuration files, where NaN, a negative number or a string slips
@@ -58,7 +59,7 @@ function ruleViolations<T extends object>(path: string, settings: Settings<T>, r
   return Object.entries(definedOnly(settings)).flatMap(([name, value]) => {
     const rule = (rules as Record<string, Rule | undefined>)[name];
     if (!rule || rule[0](value)) return [];
-    return [{ path: `${path}.${name}`, rule: 'type', message: `${path}.${name} must be ${rule[1]} (got ${String(value)})`, value }];
+    return [{ path: `${path}.${name}`, rule: 'type', message: `${path}.${name} must be ${rule[1]} (got ${quoteValue(value)})`, value }];
   });
 }
 
@@ -94,12 +95,40 @@ export function callOptionViolations(call: CallSettings | undefined): CartViolat
   if (call === undefined) return [];
   const found = settingsViolations(call.retry, call.timeouts);
   if (call.signal !== undefined && !isSignal(call.signal))
-    found.push({ path: 'signal', rule: 'type', message: `signal must be an AbortSignal (got ${String(call.signal)})`, value: call.signal });
+    found.push({
+      path: 'signal',
+      rule: 'type',
+      message: `signal must be an AbortSignal (got ${quoteValue(call.signal)})`,
+      value: call.signal,
+    });
   for (const name of ['requestId', 'correlationId'] as const) {
     const value = call[name];
     // A header value with a line break would throw from Headers, or worse, add a header.
     if (value !== undefined && !isHeaderValue(value))
-      found.push({ path: name, rule: 'format', message: `${name} must be a GUID (got ${JSON.stringify(value)})`, value });
+      found.push({ path: name, rule: 'format', message: `${name} must be a GUID (got ${quoteValue(value)})`, value });
   }
   return found;
+}
+
+const CALL_OPTION_NAMES = ['signal', 'requestId', 'correlationId', 'retry', 'timeouts'] as const;
+
+/**
+ * A call's options read once into a plain object (each getter and Proxy trap runs once, settings are copied), so that
+ * what the checks see is what the call uses: a getter answering a GUID to the check and a line break to the request
+ * used to reach `Headers` as a platform `TypeError`. Options that are not an object, or cannot be read, are refused
+ * with a `CartValidationError`.
+ */
+export function snapshotCallOptions<T extends CallSettings>(call: T | undefined): T | undefined {
+  if (call === undefined) return undefined;
+  try {
+    if (typeof call !== 'object') throw new TypeError();
+    const own: Record<string, unknown> = {};
+    for (const name of CALL_OPTION_NAMES) {
+      const value: unknown = call[name];
+      if (value !== undefined) own[name] = name !== 'signal' && typeof value === 'object' && value !== null ? { ...value } : value;
+    }
+    return own as T;
+  } catch {
+    throw new CartValidationError([{ path: 'options', rule: 'type', message: 'options must be a readable object', value: undefined }]);
+  }
 }

@@ -24,7 +24,15 @@ import { checkBaseUrl, DEFAULT_BASE_URL } from './base-url.js';
 import { CartQueue } from './cart-queue.js';
 import { rawClient } from './raw-client.js';
 import { flowBound } from './flow-bound.js';
-import { callOptionViolations, definedOnly, settingsViolations, throttlingViolations, type TimeoutOptions } from './call-settings.js';
+import {
+  callOptionViolations,
+  definedOnly,
+  settingsViolations,
+  snapshotCallOptions,
+  throttlingViolations,
+  type TimeoutOptions,
+} from './call-settings.js';
+import { quoteValue } from '../validation/quote-value.js';
 import { isHeaderValue } from './header-value.js';
 import { cartFrom } from './success-body.js';
 import { responseMetadataOf, type WithResponse } from './call-metadata.js';
@@ -197,10 +205,15 @@ function checkOptions(options: CartClientOptions): void {
   }
 }
 
-/** Refuses, before anything is sent, a call option that cannot be used (a NaN deadline, a line break in an id, a signal that is not one). */
-function assertCallOptions(call: CallOptions | undefined): void {
-  const violations = callOptionViolations(call);
+/**
+ * The call's options, read once, after refusing before anything is sent an option that cannot be used (a NaN
+ * deadline, a line break in an id, a signal that is not one).
+ */
+function checkedCallOptions<T extends CallOptions>(call: T | undefined): T | undefined {
+  const own = snapshotCallOptions(call);
+  const violations = callOptionViolations(own);
   if (violations.length > 0) throw new CartValidationError(violations);
+  return own;
 }
 
 /** The caller's own ids for one call, as headers; the call ids policy fills in and checks the rest. */
@@ -301,46 +314,50 @@ export function createCartClientWith(options: CartClientOptions, platform: Platf
     }
   }
 
-  async function getCartAnswer(customerId: string, cartId: string, call?: CallOptions): Promise<Answer> {
-    assertCallOptions(call);
+  async function getCartAnswer(customerId: string, cartId: string, given?: CallOptions): Promise<Answer> {
+    const call = checkedCallOptions(given);
     if (validate) assertCartPath(customerId, cartId);
-    const { data, error, response } = await openapi.GET(CART_PATH, {
-      params: { path: { 'customer-id': customerId, 'cart-id': cartId }, header: callHeaders(call) },
-      signal: call?.signal,
-      fetch: fetchFor(call),
-      parseAs: 'text',
-    });
-    return answer('GET', response, data, error);
+    return callCart('GET', customerId, cartId, call);
   }
 
-  async function put(customerId: string, cartId: string, wire: string, call?: CallOptions): Promise<Answer> {
-    const { data, error, response } = await openapi.PUT(CART_PATH, {
-      params: { path: { 'customer-id': customerId, 'cart-id': cartId }, header: callHeaders(call) },
-      // The body goes out as the exact text that was checked (see wireBodyOf); openapi-fetch does not re-serialise it.
-      body: {} as CartUpdate,
-      bodySerializer: () => wire,
-      signal: call?.signal,
-      fetch: fetchFor(call),
-      parseAs: 'text',
-    });
-    return answer('PUT', response, data, error);
+  /** One typed GET or PUT of the cart; `wire` is the PUT's body. */
+  async function callCart(method: 'GET' | 'PUT', customerId: string, cartId: string, call?: CallOptions, wire = ''): Promise<Answer> {
+    // A signal of the call's own, following the caller's: see flowBound.
+    const own = flowBound(call?.signal, undefined);
+    try {
+      const init = {
+        params: { path: { 'customer-id': customerId, 'cart-id': cartId }, header: callHeaders(call) },
+        signal: own.signal,
+        fetch: fetchFor(call),
+        parseAs: 'text' as const,
+      };
+      const { data, error, response } =
+        method === 'GET'
+          ? await openapi.GET(CART_PATH, init)
+          : // The body goes out as the exact text that was checked (see wireBodyOf); openapi-fetch does not re-serialise it.
+            await openapi.PUT(CART_PATH, { ...init, body: {} as CartUpdate, bodySerializer: () => wire });
+      return answer(method, response, data, error);
+    } finally {
+      own.end();
+    }
   }
 
-  async function updateCartAnswer(customerId: string, cartId: string, cart: CartUpdate, call?: CallOptions): Promise<Answer> {
-    assertCallOptions(call);
+  async function updateCartAnswer(customerId: string, cartId: string, cart: CartUpdate, given?: CallOptions): Promise<Answer> {
+    const call = checkedCallOptions(given);
     if (validate) assertCartPath(customerId, cartId);
-    return put(customerId, cartId, wireBodyOf(cart, validate), call);
+    return callCart('PUT', customerId, cartId, call, wireBodyOf(cart, validate));
   }
 
-  async function modifyCartAnswer(customerId: string, cartId: string, mutate: CartMutator, call?: ModifyCallOptions): Promise<Answer> {
-    assertCallOptions(call);
+  async function modifyCartAnswer(customerId: string, cartId: string, mutate: CartMutator, given?: ModifyCallOptions): Promise<Answer> {
+    const call = checkedCallOptions(given);
     const flow = flowBound(call?.signal, resolveTimeouts(overridden(options.timeouts, call?.timeouts))?.overallMs);
     // GET and PUT carry the flow's signal, so the wait in the queue, both calls and the mutator end together at the
     // caller's signal or the overall deadline, counted from the start of modifyCart.
     const both: ModifyCallOptions = { ...call, signal: flow.signal, correlationId: call?.correlationId ?? correlationId };
     try {
       return await modifications.run(
-        `${String(customerId).toLowerCase()}/${String(cartId).toLowerCase()}`,
+        // Ids compared without case; quoted, so that one that is not a string (validation off) cannot throw here.
+        `${quoteValue(customerId)}/${quoteValue(cartId)}`.toLowerCase(),
         async () => {
           // The cart was just parsed from the response, so it is already the caller's private copy to change; the copy
           // kept beside it is what the service returned, which it accepts back even where the strict contract would not.
@@ -355,11 +372,12 @@ export function createCartClientWith(options: CartClientOptions, platform: Platf
               )
             : mutate(read));
           const changed: unknown = mutated ?? read;
-          return put(
+          return callCart(
+            'PUT',
             customerId,
             cartId,
-            wireBodyOf(changed, validate, (value) => assertRoundTrip(value, returned)),
             both,
+            wireBodyOf(changed, validate, (value) => assertRoundTrip(value, returned)),
           );
         },
         flow.signal,

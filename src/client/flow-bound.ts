@@ -15,8 +15,15 @@ export interface FlowBound {
   end(): void;
 }
 
+/**
+ * Also one typed or raw call's own signal, with no deadline (`overallMs` undefined): the Request openapi-fetch builds
+ * keeps a listener on the signal it is given until that Request is garbage-collected (undici's Request, so the
+ * platform `fetch` entry's). Given the caller's long-lived signal, 10 000 calls left 5 000 listeners on it and Node
+ * printed a MaxListenersExceededWarning for each past 1 500; given the call's own signal, the caller's holds one
+ * listener per call in flight, removed by `end()`.
+ */
 export function flowBound(signal: AbortSignal | undefined, overallMs: number | undefined): FlowBound {
-  if (overallMs === undefined) return { signal, attempts: 0, end: () => undefined };
+  if (overallMs === undefined && signal === undefined) return { signal, attempts: 0, end: () => undefined };
   const controller = new AbortController();
   const follow = (): void => controller.abort(signal?.reason);
   if (signal?.aborted) follow();
@@ -29,9 +36,12 @@ export function flowBound(signal: AbortSignal | undefined, overallMs: number | u
       signal?.removeEventListener('abort', follow);
     },
   };
-  const timer = setTimeout(
-    () => controller.abort(new PartnerCenterTimeoutError('overall', overallMs, bound.attempts)),
-    Math.min(overallMs, MAX_TIMER_MS),
-  );
+  const timer =
+    overallMs === undefined
+      ? undefined
+      : setTimeout(
+          () => controller.abort(new PartnerCenterTimeoutError('overall', overallMs, bound.attempts)),
+          Math.min(overallMs, MAX_TIMER_MS),
+        );
   return bound;
 }

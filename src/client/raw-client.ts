@@ -1,7 +1,9 @@
 import type { Client } from 'openapi-fetch';
 import type { paths } from '../../generated/schema.js';
 import { CartValidationError, isCartClientError } from '../errors/index.js';
+import { quoteValue } from '../validation/quote-value.js';
 import { isSignal } from './call-settings.js';
+import { flowBound } from './flow-bound.js';
 
 /** openapi-fetch's methods that send a request; `use` and `eject` only register middleware. */
 const SENDING_METHODS = ['request', 'GET', 'PUT', 'POST', 'DELETE', 'OPTIONS', 'HEAD', 'PATCH', 'TRACE'] as const;
@@ -27,9 +29,12 @@ export function rawClient(client: Client<paths>, send: Send): Client<paths> {
       let sent = false;
       const init = { ...(args[initAt] as { fetch?: Send; signal?: unknown } | undefined) };
       if (init.signal !== undefined && !isSignal(init.signal)) {
-        const message = `signal must be an AbortSignal (got ${String(init.signal)})`;
+        const message = `signal must be an AbortSignal (got ${quoteValue(init.signal)})`;
         throw new CartValidationError([{ path: 'signal', rule: 'type', message, value: init.signal }]);
       }
+      // The call's own signal, following the caller's: see flowBound.
+      const own = flowBound(init.signal as AbortSignal | undefined, undefined);
+      if (own.signal) init.signal = own.signal;
       const through = init.fetch ?? send;
       init.fetch = (request) => {
         sent = true;
@@ -42,6 +47,8 @@ export function rawClient(client: Client<paths>, send: Send): Client<paths> {
         if (sent || isCartClientError(error)) throw error;
         const message = `the request could not be built: ${error instanceof Error ? error.message : String(error)}`;
         throw new CartValidationError([{ path: '', rule: 'request', message, value: undefined }]);
+      } finally {
+        own.end();
       }
     };
   }

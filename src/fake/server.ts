@@ -1,3 +1,4 @@
+import type { Duplex } from 'node:stream';
 import { randomUUID } from 'node:crypto';
 import { once } from 'node:events';
 import { createServer, type IncomingMessage, type ServerOptions, type ServerResponse } from 'node:http';
@@ -184,6 +185,12 @@ export async function startFakeCartService(options: FakeCartServiceOptions = {})
         );
       else response.destroy();
     });
+  });
+  // CONNECT never reaches the request handler, and without a listener Node drops the connection without a word: it
+  // gets the 405 every other method the fake does not serve gets.
+  server.on('connect', (_request, socket: Duplex) => {
+    socket.on('error', () => socket.destroy());
+    socket.end('HTTP/1.1 405 Method Not Allowed\r\nAllow: GET, PUT\r\nContent-Length: 0\r\nConnection: close\r\n\r\n');
   });
   server.listen(options.port ?? 0, options.host ?? '127.0.0.1');
   await Promise.race([

@@ -3,6 +3,7 @@ import type { CartUpdate } from '../types.js';
 import { CartValidationError, type CartViolation } from '../errors/index.js';
 import { acceptCartUpdateAsService } from './service-acceptance.js';
 import { toViolations } from './violations.js';
+import { quoteValue } from './quote-value.js';
 
 /*
  * The client's checks before anything is sent, all made by the validators generated from the contract. Unknown
@@ -15,7 +16,7 @@ function checkId(name: 'customer-id' | 'cart-id', value: unknown, validate: type
     {
       path: name,
       rule: 'format',
-      message: `${name} must be a GUID such as d6bf25b7-e0a8-4f2d-a31b-97b55cfc774d (got ${JSON.stringify(value) ?? 'nothing'})`,
+      message: `${name} must be a GUID such as d6bf25b7-e0a8-4f2d-a31b-97b55cfc774d (got ${quoteValue(value)})`,
       value,
     },
   ];
@@ -52,7 +53,13 @@ export interface CartUpdateCheckOptions {
  * ```
  */
 export function findCartUpdateViolations(body: unknown, options: CartUpdateCheckOptions = {}): CartViolation[] {
-  return options.as === 'service' ? acceptCartUpdateAsService(body).violations : strictViolations(body);
+  try {
+    return options?.as === 'service' ? acceptCartUpdateAsService(body).violations : strictViolations(body);
+  } catch {
+    // A getter or a Proxy trap that throws, a revoked Proxy, add-ons nested too deep or inside themselves: an answer.
+    const message = 'the cart could not be read: a getter or a Proxy threw, or it nests too deep';
+    return [{ path: '', rule: 'type', message, value: undefined }];
+  }
 }
 
 /**

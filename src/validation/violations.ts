@@ -1,5 +1,6 @@
 import type { GeneratedValidationIssue } from '../../generated/validators.js';
 import type { CartViolation } from '../errors/index.js';
+import { quoteValue } from './quote-value.js';
 
 /*
  * Turns Ajv's findings (JSON pointers, terse messages) into violations a person can act on:
@@ -29,9 +30,8 @@ function valueAt(data: unknown, pointer: string): unknown {
 }
 
 function describe(value: unknown): string {
-  if (value === undefined) return 'nothing';
-  const json = JSON.stringify(value);
-  return json.length > 80 ? `${json.slice(0, 77)}...` : json;
+  const quoted = quoteValue(value);
+  return quoted.length > 80 ? `${quoted.slice(0, 77)}...` : quoted;
 }
 
 function join(parent: string, child: string): string {

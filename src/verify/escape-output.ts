@@ -17,7 +17,8 @@ export function escapeXml(text: string): string {
     .replace(/>/g, '&gt;')
     .replace(/"/g, '&quot;')
     .replace(/'/g, '&apos;')
-    .replace(CONTROL_CHARACTERS, '');
+    .replace(CONTROL_CHARACTERS, '')
+    .replace(NOT_CHARACTERS, '\uFFFD');
 }
 
 /** A GitHub workflow command's message: any text, with `%` and line breaks escaped as the runner expects. */
@@ -28,4 +29,30 @@ export function escapeCommandData(text: string): string {
 /** A GitHub workflow command's property value (`file=`, `title=`): no `:` or `,` either. */
 export function escapeCommandProperty(text: string): string {
   return escapeCommandData(text).replace(/:/g, '%3A').replace(/,/g, '%2C');
+}
+
+/** A lone UTF-16 surrogate (half of a pair), or U+FFFE / U+FFFF: no XML parser accepts them, and UTF-8 cannot hold a lone half. */
+const NOT_CHARACTERS = /[\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+/** `text` with every code unit XML 1.0 cannot hold as a character (besides the controls) replaced by U+FFFD. */
+export function wellFormed(text: string): string {
+  return text.replace(NOT_CHARACTERS, '\uFFFD');
+}
+
+/** C0 and C1 controls (line breaks and ESC included), DEL, and the Unicode line and paragraph separators. */
+const UNPRINTABLE = new RegExp(
+  `[${String.fromCharCode(0)}-${String.fromCharCode(0x1f)}${String.fromCharCode(0x7f)}-${String.fromCharCode(0x9f)}\u2028\u2029]`,
+  'g',
+);
+
+/**
+ * One line of human output, whatever the traffic put in it: a line break, a carriage return, ESC or any other
+ * control becomes a visible escape (`\n`, `\u001b`). A value holding `\n::error::` or `\n::add-mask::` used to
+ * start a line of its own in the text summary, which GitHub Actions reads as a workflow command, and ESC sequences
+ * reached the terminal.
+ */
+export function printable(text: string): string {
+  return wellFormed(text).replace(UNPRINTABLE, (char) =>
+    char === '\n' ? '\\n' : char === '\r' ? '\\r' : char === '\t' ? '\\t' : `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
 }

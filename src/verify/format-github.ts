@@ -1,4 +1,4 @@
-import { escapeCommandData, escapeCommandProperty } from './escape-output.js';
+import { escapeCommandData, escapeCommandProperty, printable } from './escape-output.js';
 import { locationOf } from './format-text.js';
 import type { VerifyReport } from './report.js';
 
@@ -11,12 +11,14 @@ export function formatGithub(report: VerifyReport): string {
   const lines: string[] = [];
   for (const file of report.files) {
     if (file.unusable !== undefined)
-      lines.push(`::error file=${escapeCommandProperty(file.file)},title=unusable input::${escapeCommandData(file.unusable)}`);
+      lines.push(
+        `::error file=${escapeCommandProperty(printable(file.file))},title=unusable input::${escapeCommandData(printable(file.unusable))}`,
+      );
     for (const verdict of file.verdicts) {
       for (const finding of verdict.findings) {
         const title = `${finding.rule} (${locationOf(file.unit, finding)})`;
         lines.push(
-          `::${finding.severity} file=${escapeCommandProperty(file.file)},title=${escapeCommandProperty(title)}::${escapeCommandData(`${locationOf(file.unit, finding)}: ${finding.message}`)}`,
+          `::${finding.severity} file=${escapeCommandProperty(printable(file.file))},title=${escapeCommandProperty(printable(title))}::${escapeCommandData(printable(`${locationOf(file.unit, finding)}: ${finding.message}`))}`,
         );
       }
     }

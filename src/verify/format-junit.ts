@@ -1,4 +1,4 @@
-import { escapeXml } from './escape-output.js';
+import { escapeXml, printable } from './escape-output.js';
 import type { ExchangeVerdict } from './finding.js';
 import { findingLine } from './format-text.js';
 import { errorCount, type FileReport, type VerifyReport } from './report.js';
@@ -21,7 +21,7 @@ function testCase(file: FileReport, verdict: ExchangeVerdict): string {
   if (errors.length === 0) return `${open}/>`;
   const rules = [...new Set(errors.map((finding) => finding.rule))].join(' ');
   const detail = errors.map((finding) => findingLine(file, finding)).join('\n');
-  return `${open}>\n      <failure message="${escapeXml(errors[0]?.message ?? '')}" type="${escapeXml(rules)}">${escapeXml(detail)}</failure>\n    </testcase>`;
+  return `${open}>\n      <failure message="${escapeXml(printable(errors[0]?.message ?? ''))}" type="${escapeXml(rules)}">${escapeXml(detail)}</failure>\n    </testcase>`;
 }
 
 function suite(file: FileReport, id: number, timestamp: string): string {
@@ -32,7 +32,7 @@ function suite(file: FileReport, id: number, timestamp: string): string {
     file.unusable === undefined
       ? file.verdicts.map((verdict) => testCase(file, verdict))
       : [
-          `    <testcase name="read ${token(file.file)}" classname="${token(file.file)}" time="0">\n      <error message="${escapeXml(file.unusable)}" type="unusable-input">${escapeXml(file.unusable)}</error>\n    </testcase>`,
+          `    <testcase name="read ${token(file.file)}" classname="${token(file.file)}" time="0">\n      <error message="${escapeXml(printable(file.unusable))}" type="unusable-input">${escapeXml(file.unusable)}</error>\n    </testcase>`,
         ];
   const failures = file.verdicts.filter((verdict) => verdict.findings.some((finding) => finding.severity === 'error')).length;
   const attributes = [

@@ -1,3 +1,4 @@
+import { printable } from './escape-output.js';
 import type { Finding } from './finding.js';
 import { errorCount, type FileReport, type VerifyReport, warningCount } from './report.js';
 
@@ -9,7 +10,7 @@ export function locationOf(unit: FileReport['unit'], finding: Finding): string {
 
 /** One line per finding, naming file, exchange, place, rule and value. */
 export function findingLine(report: FileReport, finding: Finding): string {
-  return `${report.file}: ${locationOf(report.unit, finding)}: ${finding.severity} [${finding.rule}] ${finding.message}`;
+  return printable(`${report.file}: ${locationOf(report.unit, finding)}: ${finding.severity} [${finding.rule}] ${finding.message}`);
 }
 
 function fileSummary(report: FileReport): string {
@@ -31,8 +32,8 @@ const OUTCOME: Readonly<Record<number, string>> = {
 export function formatText(report: VerifyReport): string {
   const lines: string[] = [];
   for (const file of report.files) {
-    lines.push(fileSummary(file));
-    for (const note of file.notes) lines.push(`  note: ${note}`);
+    lines.push(printable(fileSummary(file)));
+    for (const note of file.notes) lines.push(`  note: ${printable(note)}`);
     for (const verdict of file.verdicts) for (const finding of verdict.findings) lines.push(`  ${findingLine(file, finding)}`);
   }
   lines.push(`Result: ${OUTCOME[report.exitCode]} (exit ${report.exitCode})`);
