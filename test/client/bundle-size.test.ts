@@ -8,10 +8,10 @@ import { describe, expect, it } from 'vitest';
  * where the bytes go).
  */
 
-/** `import { createCartClient }` alone: 19 948 B when set (18 346 B before the outside runs' fixes of issue 12). */
-const CLIENT_BUDGET_BYTES = 20_100;
-/** Everything the package root exports: 21 758 B when set. */
-const ROOT_BUDGET_BYTES = 22_000;
+/** `import { createCartClient }` alone: 20 089 B when set (18 346 B before the outside runs' fixes of issue 12). */
+const CLIENT_BUDGET_BYTES = 20_400;
+/** Everything the package root exports: 21 931 B when set. */
+const ROOT_BUDGET_BYTES = 22_300;
 
 interface BundleMeasure {
   minified: number;
