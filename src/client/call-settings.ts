@@ -83,24 +83,23 @@ export interface CallSettings {
 }
 
 /** An AbortSignal, also one of another realm (a test environment's, an iframe's), told by what the client uses of it. */
-export function isSignal(value: unknown): value is AbortSignal {
+function isSignal(value: unknown): value is AbortSignal {
   const signal = value as Partial<AbortSignal> | null;
   return (
     typeof signal === 'object' && signal !== null && typeof signal.aborted === 'boolean' && typeof signal.addEventListener === 'function'
   );
 }
 
+/** The violation of a `signal` that is not an AbortSignal; none for one that is, or for none at all. */
+export function signalViolations(signal: unknown): CartViolation[] {
+  if (signal === undefined || isSignal(signal)) return [];
+  return [{ path: 'signal', rule: 'type', message: `signal must be an AbortSignal (got ${quoteValue(signal)})`, value: signal }];
+}
+
 /** Every option of one call that cannot be used as it is; its ids are checked as GUIDs later, by the call ids policy. */
 export function callOptionViolations(call: CallSettings | undefined): CartViolation[] {
   if (call === undefined) return [];
-  const found = settingsViolations(call.retry, call.timeouts);
-  if (call.signal !== undefined && !isSignal(call.signal))
-    found.push({
-      path: 'signal',
-      rule: 'type',
-      message: `signal must be an AbortSignal (got ${quoteValue(call.signal)})`,
-      value: call.signal,
-    });
+  const found = [...settingsViolations(call.retry, call.timeouts), ...signalViolations(call.signal)];
   for (const name of ['requestId', 'correlationId'] as const) {
     const value = call[name];
     // A header value with a line break would throw from Headers, or worse, add a header.

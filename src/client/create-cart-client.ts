@@ -306,7 +306,7 @@ export function createCartClientWith(options: CartClientOptions, platform: Platf
         throw reportApiError(scope.shared.emit, method, response, redactor.redact(apiErrorFrom(response, error)) as PartnerCenterApiError);
       }
       const cart = cartFrom(response, data);
-      judge(response, cart);
+      judge(response, cart, true);
       return { cart, response };
     } catch (failure) {
       // A server may echo the token in its description, data or body: scrubbed like every other error.
@@ -350,6 +350,7 @@ export function createCartClientWith(options: CartClientOptions, platform: Platf
 
   async function modifyCartAnswer(customerId: string, cartId: string, mutate: CartMutator, given?: ModifyCallOptions): Promise<Answer> {
     const call = checkedCallOptions(given);
+    if (validate) assertCartPath(customerId, cartId);
     const flow = flowBound(call?.signal, resolveTimeouts(overridden(options.timeouts, call?.timeouts))?.overallMs);
     // GET and PUT carry the flow's signal, so the wait in the queue, both calls and the mutator end together at the
     // caller's signal or the overall deadline, counted from the start of modifyCart.
@@ -361,7 +362,7 @@ export function createCartClientWith(options: CartClientOptions, platform: Platf
         async () => {
           // The cart was just parsed from the response, so it is already the caller's private copy to change; the copy
           // kept beside it is what the service returned, which it accepts back even where the strict contract would not.
-          const { cart: read, response } = await getCartAnswer(customerId, cartId, both);
+          const { cart: read, response } = await callCart('GET', customerId, cartId, both);
           flow.attempts = responseMetadataOf(response).attempts;
           const returned = structuredClone(read);
           // A mutator may never settle; raced like the token provider, so the cart's queue moves on without it.

@@ -1,8 +1,7 @@
 import type { Client } from 'openapi-fetch';
 import type { paths } from '../../generated/schema.js';
 import { CartValidationError, isCartClientError } from '../errors/index.js';
-import { quoteValue } from '../validation/quote-value.js';
-import { isSignal } from './call-settings.js';
+import { signalViolations } from './call-settings.js';
 import { flowBound } from './flow-bound.js';
 
 /** openapi-fetch's methods that send a request; `use` and `eject` only register middleware. */
@@ -28,10 +27,8 @@ export function rawClient(client: Client<paths>, send: Send): Client<paths> {
     methods[name] = async (...args) => {
       let sent = false;
       const init = { ...(args[initAt] as { fetch?: Send; signal?: unknown } | undefined) };
-      if (init.signal !== undefined && !isSignal(init.signal)) {
-        const message = `signal must be an AbortSignal (got ${quoteValue(init.signal)})`;
-        throw new CartValidationError([{ path: 'signal', rule: 'type', message, value: init.signal }]);
-      }
+      const badSignal = signalViolations(init.signal);
+      if (badSignal.length > 0) throw new CartValidationError(badSignal);
       // The call's own signal, following the caller's: see flowBound.
       const own = flowBound(init.signal as AbortSignal | undefined, undefined);
       if (own.signal) init.signal = own.signal;

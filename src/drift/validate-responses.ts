@@ -22,8 +22,12 @@ export interface ResponseDeviationReport extends ResponseContractDeviation {
 /** Receives deviations in `report` mode; by default they go to `console.warn`. */
 export type ResponseDeviationHandler = (report: ResponseDeviationReport) => void;
 
-/** Judges one answer of a typed call; throws only in `strict` mode. */
-export type AnswerJudge = (response: Response, parsed: unknown) => void;
+/**
+ * Judges one answer of a typed call; throws only in `strict` mode. `depthChecked`: the caller has already made sure
+ * `parsed` nests no deeper than MAX_JSON_DEPTH (the success cart, which `cartFrom` refuses otherwise), so it is not
+ * walked a second time.
+ */
+export type AnswerJudge = (response: Response, parsed: unknown, depthChecked?: boolean) => void;
 
 function warn(report: ResponseDeviationReport): void {
   console.warn(
@@ -34,13 +38,13 @@ function warn(report: ResponseDeviationReport): void {
 /** What an answer nested deeper than MAX_JSON_DEPTH is judged as: a string where an object belongs. */
 const TOO_DEEP = `(nested more than ${MAX_JSON_DEPTH} levels deep)`;
 
-function bodyOf(parsed: unknown, contentType: string | null): AnswerBody {
+function bodyOf(parsed: unknown, contentType: string | null, depthChecked: boolean): AnswerBody {
   if (parsed === undefined || parsed === '') return { kind: 'none' };
   // openapi-fetch parses a success as JSON whatever its Content-Type, and hands back the text of an error body that
   // was not JSON.
   if (typeof parsed === 'string' || !isJsonMediaType(contentType ?? undefined)) return { kind: 'not-json' };
   // The generated validators recurse, and so does quoting a value: a body nested too deep is judged as one value.
-  if (nestsTooDeep(parsed)) return { kind: 'json', value: TOO_DEEP };
+  if (!depthChecked && nestsTooDeep(parsed)) return { kind: 'json', value: TOO_DEEP };
   return { kind: 'json', value: parsed };
 }
 
@@ -54,11 +58,11 @@ export function answerJudge(
   scrub: (report: ResponseDeviationReport) => ResponseDeviationReport = (report) => report,
 ): AnswerJudge {
   if (mode === 'off') return () => {};
-  return (response, parsed) => {
+  return (response, parsed, depthChecked = false) => {
     const deviations = findResponseDeviations({
       status: response.status,
       header: (name) => response.headers.get(name) ?? undefined,
-      body: bodyOf(parsed, response.headers.get('Content-Type')),
+      body: bodyOf(parsed, response.headers.get('Content-Type'), depthChecked),
       headersComplete: true,
     });
     if (deviations.length === 0) return;

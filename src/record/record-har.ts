@@ -1,6 +1,6 @@
 import { SecretRedactor } from '../errors/redact-secrets.js';
 import type { FetchLike } from '../transport/fetch-transport.js';
-import { DEFAULT_MAX_RESPONSE_BYTES } from '../transport/read-body.js';
+import { DEFAULT_MAX_RESPONSE_BYTES, readCapped } from '../transport/read-body.js';
 import type { HarEntry, HarLog, HarNameValue, HarResponse } from './har.js';
 import { REDACTED, redactedNames, redactJsonText, redactUrl } from './redact.js';
 
@@ -37,31 +37,34 @@ function headerList(headers: Headers, isRedacted: (name: string) => boolean, scr
   return list;
 }
 
-/** The first `maxBytes` and a little more of a body, read from a clone; `complete` is false when it went on. */
+/** What `readCapped` throws for `readUpTo` when a body passes the cap: one object, told apart by identity, never leaving here. */
+const OVER_CAP = new Error('the body passed maxBodyBytes');
+
+/** A body read from a clone, up to `maxBytes`; `complete` is false (and `bytes` empty) when it went on past them. */
 async function readUpTo(response: Response, maxBytes: number): Promise<{ bytes: Uint8Array; size: number; complete: boolean }> {
   const body = response.clone().body;
   if (body === null) return { bytes: new Uint8Array(0), size: 0, complete: true };
   const reader = body.getReader();
-  const chunks: Uint8Array[] = [];
   let size = 0;
-  for (;;) {
+  const nextChunk = async (): Promise<Uint8Array | undefined> => {
     const { done, value } = await reader.read();
-    if (done) break;
+    if (done) return undefined;
     size += value.byteLength;
-    if (size > maxBytes) {
-      // Reading on would hold the whole body (an endless one until the deadline); the client stops at its own cap.
-      void reader.cancel().catch(() => undefined);
-      return { bytes: new Uint8Array(0), size, complete: false };
-    }
-    chunks.push(value);
+    return value;
+  };
+  try {
+    // Reading on would hold the whole body (an endless one until the deadline); the client stops at its own cap.
+    const bytes = await readCapped(
+      nextChunk,
+      maxBytes,
+      () => OVER_CAP,
+      () => void reader.cancel().catch(() => undefined),
+    );
+    return { bytes, size, complete: true };
+  } catch (error) {
+    if (error !== OVER_CAP) throw error;
+    return { bytes: new Uint8Array(0), size, complete: false };
   }
-  const bytes = new Uint8Array(size);
-  let at = 0;
-  for (const chunk of chunks) {
-    bytes.set(chunk, at);
-    at += chunk.byteLength;
-  }
-  return { bytes, size, complete: true };
 }
 
 const UTF8 = new TextDecoder('utf-8', { fatal: true });

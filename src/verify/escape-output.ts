@@ -9,16 +9,18 @@ const CONTROL_CHARACTERS = new RegExp(
   'g',
 );
 
-/** Text for an XML attribute or element: the five markup characters escaped, the characters XML 1.0 forbids dropped. */
+/**
+ * Text for an XML attribute or element: the five markup characters escaped, the controls XML 1.0 forbids dropped,
+ * and the code units it cannot hold as characters replaced (see `wellFormed`).
+ */
 export function escapeXml(text: string): string {
-  return text
+  return wellFormed(text)
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;')
     .replace(/"/g, '&quot;')
     .replace(/'/g, '&apos;')
-    .replace(CONTROL_CHARACTERS, '')
-    .replace(NOT_CHARACTERS, '\uFFFD');
+    .replace(CONTROL_CHARACTERS, '');
 }
 
 /** A GitHub workflow command's message: any text, with `%` and line breaks escaped as the runner expects. */
